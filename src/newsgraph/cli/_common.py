@@ -1,0 +1,73 @@
+"""Shared CLI pieces: the group, common options, error translation."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from newsgraph.errors import NewsgraphError
+
+DEFAULT_DB = "newsgraph.db"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def main_group(ctx: click.Context, debug: bool) -> None:
+    """newsgraph: raw news in; clean articles and who-said-what facts out."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db PATH|URL``, defaulting to $NEWSGRAPH_DB or ./newsgraph.db."""
+    return click.option(
+        "--db",
+        "db",
+        default=lambda: os.environ.get("NEWSGRAPH_DB", DEFAULT_DB),
+        show_default="$NEWSGRAPH_DB or newsgraph.db",
+        help="Database path or URL (sqlite:///path.db).",
+    )(func)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+def is_debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if ctx.obj and "debug" in ctx.obj:
+            return bool(ctx.obj["debug"])
+        ctx = ctx.parent
+    return False
+
+
+def translate_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Library errors become one line and exit 1, unless --debug is given."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsgraphError as exc:
+            if is_debug():
+                raise
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
