@@ -68,6 +68,8 @@ class Entity:
     type: str
     titles: tuple[str, ...] = ()
     mentions: tuple[tuple[int, int], ...] = ()
+    #: Mentions in captions, as (caption index, start, end) into ``captions[i].text``.
+    caption_mentions: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class Article:
                     type=e["type"],
                     titles=tuple(e.get("titles") or ()),
                     mentions=tuple(tuple(m) for m in e.get("mentions") or ()),
+                    caption_mentions=tuple(tuple(m) for m in e.get("caption_mentions") or ()),
                 )
                 for e in data.get("entities") or ()
             ),

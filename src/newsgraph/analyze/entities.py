@@ -1,0 +1,155 @@
+"""Named entities with all their mentions: surnames merge into full names, titles attach to people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.analyze.titles import is_role_word, title_after, title_before
+from newsgraph.records import Entity
+
+#: spaCy labels we keep, and the type we store.
+TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_DET = re.compile(r"^(?:the|The)\s+")
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+@dataclass
+class _Cluster:
+    name: str
+    type: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    caption_mentions: list[tuple[int, int, int]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Entities of one article and a lookup from character span to entity."""
+
+    entities: tuple[Entity, ...]
+    #: (start, end, entity id), sorted by start.
+    spans: tuple[tuple[int, int, str], ...]
+
+    def by_id(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping ``[start, end)``, the longest overlap first."""
+        best, best_overlap = None, 0
+        for s, e, entity_id in self.spans:
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = entity_id, overlap
+        return self.by_id(best) if best else None
+
+    def mentions_before(self, position: int, types: Iterable[str] = ("PERSON",)) -> list[tuple[int, int, Entity]]:
+        wanted = set(types)
+        found = []
+        for s, e, entity_id in self.spans:
+            if e <= position:
+                entity = self.by_id(entity_id)
+                if entity and entity.type in wanted:
+                    found.append((s, e, entity))
+        return found
+
+
+def entity_id(type_: str, name: str) -> str:
+    slug = re.sub(r"[^\w]+", "-", name.casefold()).strip("-")
+    return f"{type_.lower()}/{slug}"
+
+
+def _clean_name(span: Span) -> tuple[str, int, int]:
+    """Entity text without a possessive tail or a leading "the", with its adjusted offsets."""
+    text, start = span.text, span.start_char
+    stripped = _POSSESSIVE.sub("", text)
+    end = start + len(stripped)
+    match = _LEADING_DET.match(stripped)
+    if match:
+        start += match.end()
+        stripped = stripped[match.end() :]
+    return stripped, start, end
+
+
+def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
+    """(type, name, start, end) for each usable entity span of ``doc``."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in TYPES or "\n" in ent.text:
+            continue
+        name, start, end = _clean_name(ent)
+        if not name or is_role_word(name) or not any(ch.isalpha() for ch in name):
+            continue
+        found.append((TYPES[ent.label_], name, start, end))
+    return found
+
+
+def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
+    """Cluster the entities of the body ``doc`` and of the captions.
+
+    A lone surname joins the person whose full name ends with it; titles come from the words
+    around each mention. Caption mentions are kept apart, as (caption index, start, end).
+    """
+    docs = [doc, *caption_docs]
+    raw = [(where, *found) for where, d in enumerate(docs) for found in _names(d)]
+
+    people: dict[str, _Cluster] = {}
+    for _, type_, name, _, _ in raw:
+        if type_ == "PERSON" and len(name.split()) >= 2:
+            people.setdefault(name, _Cluster(name, "PERSON"))
+    surnames = _surname_table(people)
+    clusters: dict[tuple[str, str], _Cluster] = {("PERSON", n): c for n, c in people.items()}
+
+    def add(cluster: _Cluster, where: int, start: int, end: int) -> None:
+        if where == 0:
+            cluster.mentions.append((start, end))
+        else:
+            cluster.caption_mentions.append((where - 1, start, end))
+        for title in (title_before(docs[where].text, start), title_after(docs[where].text, end)):
+            if title and title not in cluster.titles and cluster.type == "PERSON":
+                cluster.titles.append(title)
+
+    for where, type_, name, start, end in raw:
+        # spaCy often calls a lone surname an ORG or GPE; a known surname is the person.
+        full = surnames.get(name) if len(name.split()) == 1 else None
+        key = ("PERSON", full) if full else (type_, name)
+        add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
+    # Surnames spaCy did not tag at all, e.g. "(Trump) said".
+    for where, d in enumerate(docs):
+        for token in d:
+            full = surnames.get(token.text)
+            if full and token.ent_iob_ == "O":
+                add(clusters[("PERSON", full)], where, token.idx, token.idx + len(token.text))
+
+    entities = []
+    spans = []
+    for cluster in clusters.values():
+        if not cluster.mentions and not cluster.caption_mentions:
+            continue
+        eid = entity_id(cluster.type, cluster.name)
+        mentions = tuple(sorted(set(cluster.mentions)))
+        entities.append(
+            Entity(eid, cluster.name, cluster.type, tuple(cluster.titles), mentions,
+                   tuple(sorted(set(cluster.caption_mentions))))
+        )  # fmt: skip
+        spans += [(s, e, eid) for s, e in mentions]
+    entities.sort(key=lambda e: (not e.mentions, e.mentions[0] if e.mentions else e.caption_mentions[0]))
+    return EntityIndex(tuple(entities), tuple(sorted(spans)))
+
+
+def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
+    """Last name -> full name, only where the last name is unambiguous in the article."""
+    table: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for full in people:
+        last = full.split()[-1]
+        if not _NAME_TOKEN.match(last):
+            continue
+        if last in table and table[last] != full:
+            ambiguous.add(last)
+        table[last] = full
+    return {k: v for k, v in table.items() if k not in ambiguous}

