@@ -219,7 +219,7 @@ def test_pragmas_and_migrations_recorded_once(db_path: Path) -> None:
 def test_foreign_keys_are_on(store: Store) -> None:
     assert isinstance(store, SQLiteStore)
     with pytest.raises(sqlite3.IntegrityError), store.transaction():
-        store._conn.execute("INSERT INTO times VALUES ('nope', 0, 'x', 0, 1, 'DATE', 'x')")
+        store._conn.execute("INSERT INTO times VALUES ('nope', 0, 'x', 0, 1, 'DATE', 'x', NULL)")
 
 
 def test_unknown_migration_is_refused(db_path: Path) -> None:

@@ -101,9 +101,11 @@ class Quote:
 
 @dataclass(frozen=True)
 class SourceCited:
+    """A cited source. Offsets are null when it is cited outside the body (a photo credit)."""
+
     name: str
-    start: int
-    end: int
+    start: int | None
+    end: int | None
 
 
 @dataclass(frozen=True)
@@ -113,19 +115,21 @@ class TimeExpression:
     end: int
     type: str  # DATE | TIME | DURATION | SET
     value: str
+    #: Set when the expression is in ``captions[caption]``; offsets then index that caption's text.
+    caption: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Article:
-    """One analysed article: the ``newsgraph/1`` record."""
+    """One analysed article: the ``newsgraph/1`` record (fields in schema order)."""
 
     id: str
     source: str
-    text: str
     title: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()
     outlet: str | None = None
+    text: str
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removed, ...] = ()
     entities: tuple[Entity, ...] = ()

@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -74,10 +75,19 @@ def _strip_gz(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 
 
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAGS = re.compile(r"<(?:p|div|span|a|article|section|h[1-6]|meta|script|title|br)\b[^>]*>", re.I)
+
+
+def looks_like_html(head: str) -> bool:
+    """An HTML start, or markup dense enough that the text is a page rather than prose about tags."""
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
+
+
 def detect_format(head: str, name: str) -> str:
     """``jsonl``, ``html`` or ``text``: content decides where it is clear, the extension otherwise."""
-    from newsgraph.read.html import looks_like_html  # the HTML module is heavy (trafilatura)
-
     first_line = head.lstrip().split("\n", 1)[0]
     if first_line.startswith("{"):
         try:
@@ -113,7 +123,7 @@ def read_file(item: InputFile) -> Iterator[RawDocument | ReadError]:
             raise ReadError(item.path, "empty file")
         if looks_binary(head):
             raise ReadError(item.path, "binary file, not text, HTML or JSONL")
-        fmt = detect_format(decode(head, item.path) if _utf8_prefix(head) else head.decode("latin-1"), name)
+        fmt = detect_format(head.decode("utf-8", errors="replace"), name)
         if fmt == "jsonl":
             yield from iter_records(_decoded_lines(buffered, item.path), item.path)
             return
@@ -125,15 +135,6 @@ def read_file(item: InputFile) -> Iterator[RawDocument | ReadError]:
         yield parse_html(text, item.path)
     else:
         yield RawDocument(source=item.path, text=text)
-
-
-def _utf8_prefix(head: bytes) -> bool:
-    """The sniffed head may end mid-character; decode it leniently only if it is UTF-8 at all."""
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.start >= len(head) - 3
-    return True
 
 
 def _read_capped(stream: BinaryIO, path: str) -> bytes:
@@ -164,18 +165,3 @@ def _decoded_lines(stream: BinaryIO, path: str) -> Iterator[str | ReadError]:
                     yield exc
     except (OSError, EOFError) as exc:
         raise ReadError(path, f"corrupt gzip data after line {number} ({exc})") from None
-
-
-def read_inputs(paths: Iterable[str]) -> Iterator[tuple[InputFile | None, RawDocument | ReadError]]:
-    """Every document of every input, paired with its file; errors are yielded, never raised."""
-    for item in iter_input_files(paths):
-        if isinstance(item, ReadError):
-            yield None, item
-            continue
-        try:
-            for doc in read_file(item):
-                yield item, doc
-        except ReadError as exc:
-            yield item, exc
-        except OSError as exc:
-            yield item, ReadError(item.path, exc.strerror or str(exc))

@@ -68,6 +68,7 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("end", int),
         ("type", str),
         ("value", str),
+        ("caption", int),
     ),
     "files": (
         ("key", str),
@@ -161,6 +162,7 @@ def article_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
                 "end": t.end,
                 "type": t.type,
                 "value": t.value,
+                "caption": t.caption,
             }
             for i, t in enumerate(article.times)
         ],

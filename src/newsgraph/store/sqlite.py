@@ -97,8 +97,8 @@ _INITIAL: tuple[str, ...] = (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         idx INTEGER NOT NULL,
         name TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
+        start INTEGER,
+        "end" INTEGER,
         PRIMARY KEY (article_id, idx)
     )""",
     """CREATE TABLE times (
@@ -109,6 +109,7 @@ _INITIAL: tuple[str, ...] = (
         "end" INTEGER NOT NULL,
         type TEXT NOT NULL,
         value TEXT,
+        caption INTEGER,
         PRIMARY KEY (article_id, idx)
     )""",
     """CREATE TABLE files (

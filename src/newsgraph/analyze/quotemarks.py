@@ -1,0 +1,96 @@
+"""Quotation marks to quote spans: straight, curly, single and guillemet marks, nesting, and
+quotes that run on over paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", "»": "«"}
+_DOUBLE_CLOSE = {"”", "»", "«", "“"}
+_SINGLE_OPEN_CHARS = {"‘", "‹"}
+_OPEN_CONTEXT = set(" \t([{—–-/\"“„«‘'")
+_CLOSE_CONTEXT = set(" \t.,;:!?)]}—–-\"”»’'…")
+
+
+@dataclass
+class MarkSpan:
+    """Text between a pair of quotation marks; ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    double: bool
+    closed: bool = True
+    children: list[MarkSpan] = field(default_factory=list)
+
+    @property
+    def outer_start(self) -> int:
+        return self.start - 1
+
+    @property
+    def outer_end(self) -> int:
+        return self.end + 1 if self.closed else self.end
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_mark_spans(text: str) -> list[MarkSpan]:
+    """Top-level quote spans of ``text`` (nested spans hang off ``children``), paragraph by paragraph.
+
+    A quote left open at a paragraph's end runs to that end (``closed=False``): news style reopens
+    it at the next paragraph instead of closing it.
+    """
+    spans: list[MarkSpan] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans += _paragraph_spans(paragraph, offset)
+        offset += len(paragraph) + 1
+    return spans
+
+
+def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
+    top: list[MarkSpan] = []
+    # Stack of (open index, is double, expected closers).
+    stack: list[tuple[int, bool, str, list[MarkSpan]]] = []
+
+    def close(index: int) -> None:
+        start, double, _, children = stack.pop()
+        span = MarkSpan(offset + start + 1, offset + index, double, True, children)
+        (stack[-1][3] if stack else top).append(span)
+
+    for index, ch in enumerate(paragraph):
+        before = paragraph[index - 1] if index else " "
+        after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
+        open_doubles = [entry for entry in stack if entry[1]]
+        if ch == '"':
+            if open_doubles and before not in " \t(":
+                while stack and not stack[-1][1]:
+                    stack.pop()  # a single left open inside is dropped
+                close(index)
+            elif not after.isspace() or not open_doubles:
+                stack.append((index, True, '"', []))
+        elif ch in _DOUBLE_CLOSE and open_doubles and (ch in stack[-1][2] or any(ch in e[2] for e in open_doubles)):
+            while stack and not (stack[-1][1] and ch in stack[-1][2]):
+                stack.pop()
+            close(index)
+        elif ch in _DOUBLE_OPEN and (ch not in _DOUBLE_CLOSE or not after.isspace()):
+            stack.append((index, True, _DOUBLE_OPEN[ch], []))
+        elif ch in _SINGLE_OPEN_CHARS and not after.isspace():
+            stack.append((index, False, "’'›", []))
+        elif ch in "'’›":
+            if _is_letter(before) and _is_letter(after):
+                continue  # an apostrophe: can't, Iran’s
+            if stack and not stack[-1][1] and not before.isspace() and after in _CLOSE_CONTEXT:
+                close(index)
+            elif ch == "'" and before in _OPEN_CONTEXT and _is_letter(after):
+                stack.append((index, False, "'’", []))
+    # Whatever is still open: an unclosed double quote runs to the paragraph end.
+    while stack:
+        start, double, _, children = stack.pop(0)
+        if double:
+            end = len(paragraph.rstrip())
+            top.append(MarkSpan(offset + start + 1, offset + end, True, False, children))
+            break
+    top.sort(key=lambda s: s.start)
+    return top

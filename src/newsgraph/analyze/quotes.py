@@ -1,0 +1,364 @@
+"""A first quote extractor: direct quotes (with nesting, split and run-on quotes), mixed quotes,
+and indirect speech after a reporting verb; each with its cue, speaker mention and resolved speaker.
+
+Direct quotes come from quotation marks (``quotemarks.py``). The cue is the reporting verb nearest
+the quote in its sentence, outside any quote; the speaker is that verb's subject, resolved to an
+entity (``speakers.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyze.entities import EntityIndex
+from newsgraph.analyze.quotemarks import MarkSpan, find_mark_spans
+from newsgraph.analyze.sources import media_mentions
+from newsgraph.analyze.speakers import SpeakerResolver, subject_of, subject_span
+from newsgraph.records import Cue, Quote, Speaker
+
+#: Lemmas of verbs that report speech or stated belief.
+REPORTING_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "warn",
+        "argue",
+        "insist",
+        "deny",
+        "claim",
+        "explain",
+        "note",
+        "acknowledge",
+        "believe",
+        "announce",
+        "state",
+        "report",
+        "write",
+        "declare",
+        "confirm",
+        "reply",
+        "respond",
+        "ask",
+        "urge",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "suggest",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "admit",
+        "concede",
+        "allege",
+        "assert",
+        "contend",
+        "maintain",
+        "recall",
+        "remark",
+        "observe",
+        "comment",
+        "caution",
+        "complain",
+        "testify",
+        "tweet",
+        "post",
+        "describe",
+        "reiterate",
+        "repeat",
+        "continue",
+        "conclude",
+        "agree",
+        "disagree",
+        "point",
+        "think",
+        "estimate",
+        "threaten",
+        "accuse",
+        "reveal",
+        "disclose",
+        "indicate",
+        "signal",
+        "hint",
+        "propose",
+        "demand",
+        "tout",
+        "lament",
+        "concede",
+        "answer",
+        "counter",
+        "retort",
+        "quip",
+        "joke",
+        "muse",
+        "mention",
+    ]
+)
+#: Verbs that introduce reported speech in an indirect quote: a narrower set, so that "wants"
+#: or "proposed" do not turn every complement clause into a quote.
+INDIRECT_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "warn",
+        "argue",
+        "insist",
+        "deny",
+        "claim",
+        "explain",
+        "note",
+        "acknowledge",
+        "believe",
+        "announce",
+        "state",
+        "report",
+        "write",
+        "declare",
+        "confirm",
+        "reply",
+        "respond",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "suggest",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "admit",
+        "concede",
+        "allege",
+        "assert",
+        "contend",
+        "maintain",
+        "recall",
+        "remark",
+        "observe",
+        "comment",
+        "caution",
+        "complain",
+        "testify",
+        "reiterate",
+        "conclude",
+        "estimate",
+        "reveal",
+        "disclose",
+        "indicate",
+        "signal",
+        "think",
+    ]
+)
+_MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
+_WORD = re.compile(r"\w")
+
+
+@dataclass
+class _Found:
+    """A quote before it becomes a record."""
+
+    parts: list[tuple[int, int]]
+    kind: str
+    cue: Token | None
+    speaker_span: tuple[int, int] | None
+    #: No cue of its own, but follows an attributed quote in the same paragraph: same speaker.
+    continues_previous: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
+    """Direct, mixed and indirect quotes in ``doc``, in text order."""
+    text = doc.text
+    spans = find_mark_spans(text)
+    quoted = [(s.outer_start, s.outer_end) for s in spans]
+    found = list(_direct_quotes(doc, spans, 0, len(text)))
+    found += [f for f in _indirect_quotes(doc) if not _overlaps(f, quoted)]
+    found.sort(key=lambda f: f.start)
+    resolver = SpeakerResolver(doc, entities, quoted)
+    quotes: list[Quote] = []
+    for item in found:
+        speaker = resolver.resolve(item.speaker_span, item.start)
+        if item.continues_previous and quotes and quotes[-1].speaker.name:
+            speaker = quotes[-1].speaker
+        quotes.append(_record(doc, item, speaker))
+    return quotes
+
+
+def _overlaps(found: _Found, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < found.end and found.start < e for s, e in ranges)
+
+
+def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
+    text = doc.text
+    cue = _cue_record(item.cue) if item.cue is not None else None
+    return Quote(
+        text=" ".join(text[s:e] for s, e in item.parts),
+        start=item.start,
+        end=item.end,
+        parts=tuple(item.parts),
+        kind=item.kind,
+        speaker=speaker,
+        cue=cue,
+        via=_via(text, item, speaker),
+    )
+
+
+def _cue_record(verb: Token) -> Cue:
+    """The cue verb with its auxiliaries and adverbs to the left ("has long said")."""
+    left = [c for c in verb.children if c.i < verb.i and c.dep_ in {"aux", "auxpass", "neg", "advmod"}]
+    first = min([verb, *left], key=lambda t: t.i)
+    # Only take a contiguous run up to the verb.
+    while first.i < verb.i and any(t.dep_ in {"nsubj", "nsubjpass", "punct"} for t in verb.doc[first.i : verb.i]):
+        first = verb.doc[first.i + 1]
+    start, end = first.idx, verb.idx + len(verb.text)
+    return Cue(verb.doc.text[start:end], start, end)
+
+
+def _via(text: str, item: _Found, speaker: Speaker) -> str | None:
+    """The medium that relayed the statement: a media name in the attribution, other than the speaker."""
+    if item.cue is None:
+        return None
+    sentence = item.cue.sent
+    lo, hi = sentence.start_char, sentence.end_char
+    for start, end, name in media_mentions(text, lo, hi):
+        if any(s < end and start < e for s, e in item.parts):
+            continue
+        if speaker.start is not None and speaker.start <= start < (speaker.end or 0):
+            continue
+        return name
+    return None
+
+
+# --- direct and mixed quotes -------------------------------------------------------------------------
+
+
+def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterator[_Found]:
+    """Quotes among ``spans`` (siblings inside ``[lo, hi)``), then their nested quotes."""
+    text = doc.text
+    bounds = _sentence_bounds(text, spans, lo, hi)
+    pending: list[_Found] = []
+    previous_cue: Token | None = None
+    previous_end = lo
+    for index, span in enumerate(spans):
+        next_start = spans[index + 1].outer_start if index + 1 < len(spans) else hi
+        before_lo = max(previous_end, max((b for b in bounds if b <= span.outer_start), default=lo))
+        after_hi = min(next_start, min((b for b in bounds if b >= span.outer_end), default=hi))
+        cue, where = _nearest_cue(doc, before_lo, span.outer_start, span.outer_end, after_hi)
+        previous_end = span.outer_end
+        words = len(text[span.start : span.end].split())
+        if pending and _reopens(text, pending[-1], span):
+            pending[-1].parts.append((span.start, span.end))
+        elif cue is not None and cue is previous_cue and pending and where == "before":
+            # "We can," she said, "but not yet." -- one quote in two parts.
+            pending[-1].parts.append((span.start, span.end))
+        elif cue is None and words < _MIN_UNATTRIBUTED_WORDS:
+            pass
+        else:
+            kind = _kind(text, before_lo, span, cue, where)
+            speaker = subject_span(cue) if cue is not None else None
+            continues = cue is None and bool(pending) and _same_paragraph(text, pending[-1].end, span.start)
+            pending.append(_Found([(span.start, span.end)], kind, cue, speaker, continues))
+        previous_cue = cue
+        # A quote left open runs on into the next paragraph when that one reopens it.
+        if not span.closed:
+            previous_end = span.end
+        yield from _direct_quotes(doc, span.children, span.start, span.end)
+    yield from pending
+
+
+def _reopens(text: str, earlier: _Found, span: MarkSpan) -> bool:
+    """A quote left open at a paragraph end and reopened at the start of the next paragraph."""
+    last_end = earlier.parts[-1][1]
+    gap = text[last_end : span.outer_start]
+    closed_before = last_end < len(text) and text[last_end : last_end + 1] in "\"”»'’"
+    return not closed_before and "\n" in gap and not gap.strip()
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return "\n" not in text[start:end]
+
+
+def _sentence_bounds(text: str, spans: list[MarkSpan], lo: int, hi: int) -> list[int]:
+    """Sentence ends in ``text[lo:hi]`` outside the quotes, plus paragraph breaks."""
+    inside = [(s.outer_start, s.outer_end) for s in spans]
+    bounds = [lo, hi]
+    for match in re.finditer(r"\n+|[.!?][)\]]?\s+(?=[A-Z“\"‘'(])", text[lo:hi]):
+        position = lo + match.end()
+        if not any(s <= lo + match.start() < e for s, e in inside):
+            bounds.append(position)
+    # A quote that ends its own sentence ("Is it?" He paused.) closes the attribution window too.
+    for span in spans:
+        tail = text[span.outer_end : span.outer_end + 3]
+        if span.closed and text[span.end - 1 : span.end] in ".!?" and re.match(r"\s+[A-Z“\"]", tail):
+            bounds.append(span.outer_end)
+    return sorted(set(bounds))
+
+
+def _reporting_verbs(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [t for t in span if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in {"VERB", "AUX"}]
+
+
+def _nearest_cue(doc: Doc, before_lo: int, open_at: int, close_at: int, after_hi: int) -> tuple[Token | None, str]:
+    """The reporting verb nearest the quote: right after it first ("…," he said), else before it."""
+    after = _reporting_verbs(doc, close_at, after_hi)
+    if after and len(doc.text[close_at : after[0].idx].split()) <= 6:
+        return after[0], "after"
+    before = _reporting_verbs(doc, before_lo, open_at)
+    if before:
+        return before[-1], "before"
+    if after:
+        return after[0], "after"
+    return None, ""
+
+
+def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: str) -> str:
+    """``direct`` when only the attribution stands beside the quote, ``mixed`` when it is woven into a paraphrase."""
+    if cue is None or where == "after":
+        return "mixed" if _WORD.search(text[before_lo : span.outer_start]) else "direct"
+    speaker = subject_span(cue)
+    lead_end = max(cue.idx + len(cue.text), speaker[1] if speaker and speaker[0] > cue.idx else 0)
+    between = text[lead_end : span.outer_start].strip()
+    return "direct" if not _WORD.search(between) or between.endswith(":") else "mixed"
+
+
+# --- indirect quotes -----------------------------------------------------------------------------------
+
+
+def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
+    """Reported clauses: the complement of a reporting verb ("said (that) X"), without quotation marks."""
+    for verb in doc:
+        if verb.lemma_.lower() not in INDIRECT_LEMMAS or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None:
+            continue
+        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+            tokens.pop(0)
+        if len(tokens) < 3:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        subject = subject_of(verb)
+        if subject is None:
+            continue
+        yield _Found([(start, end)], "indirect", verb, subject_span(verb))
+
+
+__all__ = ["find_quotes", "REPORTING_LEMMAS"]

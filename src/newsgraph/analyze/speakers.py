@@ -1,0 +1,183 @@
+"""Who is speaking: the subject of a cue verb, and its resolution to a named entity.
+
+Pronouns take the most recent speaker or person; role nouns ("the president", "the council
+spokesperson") take the most recent person or speaker holding that role; names take their entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyze.entities import EntityIndex
+from newsgraph.analyze.titles import role_head
+from newsgraph.records import Entity, Speaker
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+#: Dependents that belong to a speaker phrase; relative clauses and appositions do not.
+_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "pobj", "conj", "cc", "flat", "quantmod"}
+#: Heads that pass their subject to a subjectless cue: "the president said, adding …".
+_CLIMB = {"conj", "advcl", "xcomp"}
+_RELATIVE = {"that", "which", "who", "whom"}
+_PERSONAL = {"he", "she", "him", "her", "i"}
+_PLURAL = {"they", "we"}
+_ROLE_OF_BODY = re.compile(
+    r"^(?:a|an|the)\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<body>.+)$", re.IGNORECASE
+)
+_ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, borrowed from its head when it has none ("…, adding that")."""
+    token: Token | None = verb
+    for _ in range(3):
+        if token is None:
+            return None
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return token.head  # "a report … that said": the report speaks
+            return subject
+        if token.dep_ not in _CLIMB or token.head is token:
+            break
+        token = token.head
+    # Inverted attribution the parser missed: "said Sheinbaum".
+    right = next(
+        (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
+    )
+    return right
+
+
+def _phrase(head: Token) -> list[Token]:
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _KEEP and not (child.dep_ == "prep" and child.i < head.i):
+            tokens += _phrase(child)
+    return tokens
+
+
+def subject_span(verb: Token | None) -> tuple[int, int] | None:
+    """Character span of the speaker phrase of ``verb``, without relative clauses or brackets."""
+    if verb is None:
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    tokens = sorted(_phrase(subject), key=lambda t: t.i)
+    # Keep the contiguous run around the head: stop at brackets ("Council (NSC)").
+    run = [subject]
+    for token in reversed([t for t in tokens if t.i < subject.i]):
+        if token.i != run[0].i - 1 or token.is_punct:
+            break
+        run.insert(0, token)
+    for token in [t for t in tokens if t.i > subject.i]:
+        if token.i != run[-1].i + 1 or token.text in "()[]":
+            break
+        run.append(token)
+    while run and (run[-1].is_punct or run[-1].dep_ in {"cc", "case"} and run[-1].i != subject.i):
+        run.pop()
+    if not run:
+        return None
+    return run[0].idx, run[-1].idx + len(run[-1].text)
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions in text order, remembering who spoke last."""
+
+    def __init__(self, doc: Doc, entities: EntityIndex, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.quoted = quoted
+        self.history: list[Speaker] = []
+
+    def resolve(self, span: tuple[int, int] | None, position: int) -> Speaker:
+        if span is None:
+            return Speaker()
+        start, end = span
+        mention = self.doc.text[start:end]
+        speaker = self._resolve(mention, start, end, position)
+        if speaker.name:
+            self.history.append(speaker)
+        return speaker
+
+    def _resolve(self, mention: str, start: int, end: int, position: int) -> Speaker:
+        lowered = mention.lower()
+        if lowered in _PERSONAL:
+            return self._pronoun(start, end)
+        if lowered in _PLURAL:
+            previous = next((s for s in reversed(self.history) if s.entity is None or "person/" not in s.entity), None)
+            return Speaker(previous.name if previous else None, previous.entity if previous else None, start, end)
+        entity = self._named(start, end)
+        if entity is not None:
+            return Speaker(entity.name, entity.id, start, end)
+        role = role_head(mention)
+        if role:
+            found = self._by_role(role, mention, start)
+            if found is not None:
+                return Speaker(found[0], found[1], start, end)
+        return Speaker(_describe(mention), None, start, end)
+
+    def _named(self, start: int, end: int) -> Entity | None:
+        """The entity named by the head of the mention: "Mexican President Claudia Sheinbaum"."""
+        entity = self.entities.at(start, end)
+        if entity is None:
+            return None
+        head = self.doc.char_span(start, end, alignment_mode="expand")
+        root = head.root if head is not None else None
+        # "A spokesperson for the NSC" is not the NSC itself; "Biden’s staff" is not Biden.
+        if root is not None and root.pos_ not in {"PROPN"} and not (root.ent_type_ and root.pos_ != "NOUN"):
+            return None
+        return entity
+
+    def _pronoun(self, start: int, end: int) -> Speaker:
+        previous = next((s for s in reversed(self.history) if s.entity and s.entity.startswith("person/")), None)
+        recent = self._recent_person(start)
+        # The last speaker wins unless another person was named since.
+        if previous is not None and (
+            recent is None or recent.id == previous.entity or self._spoke_after(previous, recent)
+        ):
+            return Speaker(previous.name, previous.entity, start, end)
+        if recent is not None:
+            return Speaker(recent.name, recent.id, start, end)
+        return Speaker(None, None, start, end)
+
+    def _spoke_after(self, previous: Speaker, recent: Entity) -> bool:
+        last_mention = max((s for s, _ in recent.mentions), default=-1)
+        return previous.start is not None and previous.start > last_mention
+
+    def _recent_person(self, position: int) -> Entity | None:
+        mentions = [
+            (s, entity)
+            for s, e, entity in self.entities.mentions_before(position)
+            if not any(qs <= s < qe for qs, qe in self.quoted)
+        ]
+        return max(mentions, key=lambda m: m[0])[1] if mentions else None
+
+    def _by_role(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
+        """The most recent speaker or person who holds ``role``."""
+        qualifier = [w.lower() for w in mention.split()[1:-1]]
+        for speaker in reversed(self.history):
+            name = (speaker.name or "").lower()
+            if role in name and all(q in name for q in qualifier):
+                return speaker.name or "", speaker.entity
+        candidates = []
+        for s, _, entity in self.entities.mentions_before(position):
+            if any(qs <= s < qe for qs, qe in self.quoted):
+                continue
+            if any(role in title.lower() for title in entity.titles):
+                candidates.append((s, entity))
+        if candidates:
+            entity = max(candidates, key=lambda c: c[0])[1]
+            return entity.name, entity.id
+        return None
+
+
+def _describe(mention: str) -> str:
+    """A speaker with no name: "A spokesperson for the US National Security Council (NSC)" ->
+    "US National Security Council spokesperson"."""
+    mention = re.sub(r"\s*\([^)]*\)", "", mention).strip()
+    match = _ROLE_OF_BODY.match(mention)
+    if match:
+        return f"{match.group('body')} {match.group('role')}"
+    return _ARTICLE.sub("", mention)
