@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 import click
 from rich.console import Console
@@ -12,14 +11,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsgraph.cli._common import db_option, is_debug, main_group, translate_errors
 from newsgraph.errors import NewsgraphError
-from newsgraph.pipeline import extract_file, extract_paths
-from newsgraph.read import InputFile, iter_input_files
-from newsgraph.records import Article
-from newsgraph.store import open_store
+from newsgraph.ingest import ingest_paths
+from newsgraph.pipeline import extract_paths
+from newsgraph.read import InputFile
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-#: Articles written per transaction while a large file (JSONL) is still being read.
-BATCH_SIZE = 200
 
 
 def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -43,22 +39,6 @@ def _err(console: Console, error: NewsgraphError) -> None:
     console.print(f"skipped {error}", markup=False, highlight=False)
 
 
-@dataclass
-class Summary:
-    files: int = 0
-    already: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    errors: int = 0
-    failed_files: int = 0
-
-    def line(self) -> str:
-        return (
-            f"{self.files} files read, {self.stored} articles stored, {self.duplicates} skipped as duplicates, "
-            f"{self.already} files already ingested, {self.errors} errors"
-        )
-
-
 @main_group.command("ingest")
 @_shared_options
 @db_option
@@ -69,62 +49,22 @@ def ingest_command(paths: tuple[str, ...], db: str, as_is: bool, published: str 
     Each file is one transaction: re-running the same command after an interruption skips the
     files already stored and completes the rest, and an article already stored is never stored twice.
     """
-    debug = debug_flag or is_debug()
     stderr = Console(stderr=True, highlight=False)
-    summary = Summary()
-    inputs = list(iter_input_files(paths))  # paths and sizes only, for the progress total
-    with open_store(db) as store, Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal,
-    ) as progress:  # fmt: skip
-        task = progress.add_task("ingesting", total=len(inputs))
-        for item in inputs:
-            progress.update(task, description=_short(item))
-            if isinstance(item, NewsgraphError):
-                summary.errors += 1
-                summary.failed_files += 1
-                _err(stderr, item)
-            elif item.path != "-" and store.file_done(item.key):
-                summary.already += 1
-            else:
-                _ingest_file(store, item, summary, stderr, as_is=as_is, published=published, debug=debug)
-            progress.advance(task)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_file(item: InputFile | NewsgraphError, done: int, total: int) -> None:
+            name = item.path if isinstance(item, InputFile) else ""
+            progress.update(task, completed=done, total=total, description=name[-40:])
+
+        summary = ingest_paths(
+            paths, db, as_is=as_is, published=published, debug=debug_flag or is_debug(),
+            on_error=lambda error: _err(stderr, error), on_file=on_file,
+        )  # fmt: skip
     click.echo(summary.line(), err=True)
-    if summary.failed_files == len(inputs):
+    if summary.all_failed:
         raise SystemExit(1)
-
-
-def _short(item: InputFile | NewsgraphError) -> str:
-    name = item.path if isinstance(item, InputFile) else "?"
-    return name if len(name) <= 40 else "…" + name[-39:]
-
-
-def _ingest_file(store, item: InputFile, summary: Summary, stderr: Console, **options) -> None:  # type: ignore[no-untyped-def]
-    batch: list[Article] = []
-    documents = 0
-    for result in extract_file(item, **options):
-        if isinstance(result, NewsgraphError):
-            summary.errors += 1
-            _err(stderr, result)
-            continue
-        documents += 1
-        batch += result
-        if len(batch) >= BATCH_SIZE:
-            _write(store, batch, summary)
-            batch = []
-    if documents == 0:
-        summary.failed_files += 1
-        return
-    summary.files += 1
-    key = None if item.path == "-" else item.key
-    info = {"path": item.path, "size": item.size, "mtime": item.mtime, "articles": documents}
-    _write(store, batch, summary, file_key=key, file_info=info)
-
-
-def _write(store, batch: list[Article], summary: Summary, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    stored, duplicates = store.add_articles(batch, **kwargs)
-    summary.stored += stored
-    summary.duplicates += duplicates
 
 
 @main_group.command("extract")
