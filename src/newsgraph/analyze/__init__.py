@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsgraph.analyze.entities import find_entities
+from newsgraph.analyze.entities import credited_people, find_entities
 from newsgraph.analyze.nlp import get_nlp
 from newsgraph.analyze.quotes import find_quotes
 from newsgraph.analyze.sources import find_sources
 from newsgraph.analyze.times import find_times, infer_published
-from newsgraph.records import Article, CleanArticle, TimeExpression, article_id
+from newsgraph.records import Article, CleanArticle, Entity, TimeExpression, article_id
 
 
 def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
@@ -32,11 +32,17 @@ def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
         outlet=article.outlet,
         captions=article.captions,
         removed=article.removed,
-        entities=entities.entities,
+        entities=_with_photographers(entities.entities, article),
         quotes=tuple(find_quotes(doc, entities)),
         sources=tuple(find_sources(article.text, entities, article.captions)),
         times=tuple(_times(article, date)),
     )
+
+
+def _with_photographers(entities: tuple[Entity, ...], article: CleanArticle) -> tuple[Entity, ...]:
+    known = {e.id for e in entities}
+    credited = credited_people(c.credit for c in article.captions)
+    return entities + tuple(e for e in credited if e.id not in known)
 
 
 def _times(article: CleanArticle, published: str | None) -> list[TimeExpression]:

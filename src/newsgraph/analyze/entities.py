@@ -141,6 +141,26 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
     return EntityIndex(tuple(entities), tuple(sorted(spans)))
 
 
+_CREDIT_WORDS = re.compile(
+    r"\b(?:Photo|Photos|Photograph|Image|Images|Picture|Credit|Courtesy|File|Pool|Handout|via|by|Staff|"
+    r"AP|AFP|Reuters|Getty|EPA|EFE|Bloomberg|Xinhua|Press|Agency|News|Images|Shutterstock|Alamy|Wire)\b",
+    re.IGNORECASE,
+)
+_PERSON_NAME = re.compile(r"^[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+){1,2}$")
+
+
+def credited_people(credits: Iterable[str | None]) -> list[Entity]:
+    """Photographers named in photo credits ("AP Photo/Marco Ugarte, File"). They have no mentions in
+    the body; the title "photographer" says where they come from."""
+    people: dict[str, Entity] = {}
+    for credit in credits:
+        for piece in re.split(r"[/,;|]|\bby\b|:", credit or ""):
+            name = _CREDIT_WORDS.sub("", piece).strip()
+            if _PERSON_NAME.match(name) and name == piece.strip() and name not in people:
+                people[name] = Entity(entity_id("PERSON", name), name, "PERSON", ("photographer",))
+    return list(people.values())
+
+
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
     """Last name -> full name, only where the last name is unambiguous in the article."""
     table: dict[str, str] = {}
