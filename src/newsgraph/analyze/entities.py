@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.titles import is_role_word, title_after, title_before
 from newsgraph.records import Entity
@@ -15,6 +15,9 @@ from newsgraph.records import Entity
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_DET = re.compile(r"^(?:the|The)\s+")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof|Rev)\.?\s+")
+_HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Rev"}
+_PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -64,15 +67,38 @@ def entity_id(type_: str, name: str) -> str:
 
 
 def _clean_name(span: Span) -> tuple[str, int, int]:
-    """Entity text without a possessive tail or a leading "the", with its adjusted offsets."""
+    """Entity text without a possessive tail, a leading "the" or an honorific, with adjusted offsets.
+
+    spaCy often leaves a first name out of a PERSON span ("Ruben [Kask]"): capitalised proper
+    nouns just before it on the same line join the name.
+    """
+    if span.label_ == "PERSON":
+        first = span.start
+        while first > 0 and _joins_name(span.doc[first - 1]):
+            first -= 1
+        # A title inside the span is not part of the name: "[Councillor Tomas Reinholt]".
+        while first < span.end - 1 and (is_role_word(span.doc[first].text) or span.doc[first].text in _HONORIFIC_WORDS):
+            first += 1
+        span = span.doc[first : span.end]
     text, start = span.text, span.start_char
     stripped = _POSSESSIVE.sub("", text)
     end = start + len(stripped)
-    match = _LEADING_DET.match(stripped)
-    if match:
-        start += match.end()
-        stripped = stripped[match.end() :]
+    for prefix in (_LEADING_DET, _HONORIFIC):
+        match = prefix.match(stripped)
+        if match:
+            start += match.end()
+            stripped = stripped[match.end() :]
     return stripped, start, end
+
+
+def _joins_name(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and bool(_NAME_TOKEN.match(token.text))
+        and token.ent_iob_ == "O"
+        and token.text not in _HONORIFIC_WORDS
+        and not is_role_word(token.text)
+    )
 
 
 def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
@@ -162,14 +188,17 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
 
 
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
-    """Last name -> full name, only where the last name is unambiguous in the article."""
+    """Last name (or, failing that, first name: "Sir Keir") -> full name, where unambiguous in the article."""
     table: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    for full in people:
-        last = full.split()[-1]
-        if not _NAME_TOKEN.match(last):
-            continue
-        if last in table and table[last] != full:
-            ambiguous.add(last)
-        table[last] = full
-    return {k: v for k, v in table.items() if k not in ambiguous}
+    for position in (-1, 0):
+        names: dict[str, set[str]] = {}
+        for full in people:
+            part = full.split()[position]
+            # "al-Khalifa" is also written "Khalifa".
+            for form in {part, _PARTICLE.sub("", part)}:
+                if _NAME_TOKEN.match(form) and form not in _HONORIFIC_WORDS:
+                    names.setdefault(form, set()).add(full)
+        for part, fulls in names.items():
+            if len(fulls) == 1 and part not in table:
+                table[part] = next(iter(fulls))
+    return table

@@ -64,6 +64,10 @@ def subject_span(verb: Token | None) -> tuple[int, int] | None:
     subject = subject_of(verb)
     if subject is None:
         return None
+    # "Its chair, Peter Lomax, said": the apposed name says who.
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is not None and subject.ent_type_ != "PERSON":
+        subject = named
     tokens = sorted(_phrase(subject), key=lambda t: t.i)
     # Keep the contiguous run around the head: stop at brackets ("Council (NSC)").
     run = [subject]

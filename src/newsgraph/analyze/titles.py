@@ -20,6 +20,8 @@ ROLE_NOUNS = [
     "adviser", "advisor", "official", "diplomat", "lawmaker", "councillor", "councilor", "commissioner",
     "chief", "head", "founder", "coach", "captain", "striker", "manager", "editor", "reporter",
     "correspondent", "photographer", "lawyer", "attorney", "prosecutor", "sheriff", "inspector", "officer",
+    "treasurer", "executive", "harbour master", "harbormaster", "superintendent", "councilman", "councilwoman",
+    "alderman", "mp", "owner", "president-elect", "vice chancellor", "curator", "organiser", "organizer",
 ]  # fmt: skip
 _ROLE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
 _MODIFIER = (
@@ -31,9 +33,14 @@ TITLE_BEFORE = re.compile(
     rf"(?<![\w-])(?P<title>(?:{_MODIFIER}[\s-]+){{0,3}}(?:{_ROLE})(?:-elect)?)\s+$",
     re.IGNORECASE,
 )
-#: An appositive title right after a name: ", the former vice president,".
+#: A title set off by a comma before a name: "The city treasurer, Ingrid Solberg".
+TITLE_BEFORE_COMMA = re.compile(
+    rf"(?:^|\b(?:the|The|its|Its|their|Their|his|His|her|Her)\s+)(?P<title>(?:[\w’'-]+\s+){{0,3}}(?:{_ROLE})),\s+$"
+)
+#: An appositive title right after a name: ", the former vice president,", ", the trust's director".
 TITLE_AFTER = re.compile(
-    rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:{_MODIFIER}[\s-]+){{0,3}}(?:{_ROLE})(?:-elect)?)\b",
+    rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:(?:{_MODIFIER}|[a-z]+(?:'s|’s))[\s-]+){{0,3}}"
+    rf"(?:{_ROLE})(?:-elect)?)\b",
     re.IGNORECASE,
 )
 #: A role noun used as a speaker: "the president", "the council spokesperson", "the ministry".
@@ -46,7 +53,7 @@ def title_before(text: str, start: int) -> str | None:
     """The title written just before ``text[start:]``, looking back at most 80 characters."""
     window = text[max(0, start - 80) : start]
     window = window.split("\n")[-1]
-    match = TITLE_BEFORE.search(window)
+    match = TITLE_BEFORE.search(window) or TITLE_BEFORE_COMMA.search(window)
     if not match:
         return None
     return match.group("title").strip()
