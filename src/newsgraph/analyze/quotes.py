@@ -260,7 +260,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         words = len(text[span.start : span.end].split())
         if pending and _reopens(text, pending[-1], span):
             pending[-1].parts.append((span.start, span.end))
-        elif cue is not None and cue is previous_cue and pending and where == "before":
+        elif cue is not None and previous_cue is not None and cue.i == previous_cue.i and pending and where == "before":
             # "We can," she said, "but not yet." -- one quote in two parts.
             pending[-1].parts.append((span.start, span.end))
         elif cue is None and words < _MIN_UNATTRIBUTED_WORDS:
