@@ -22,137 +22,20 @@ from newsgraph.records import Cue, Quote, Speaker
 
 #: Lemmas of verbs that report speech or stated belief.
 REPORTING_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "warn",
-        "argue",
-        "insist",
-        "deny",
-        "claim",
-        "explain",
-        "note",
-        "acknowledge",
-        "believe",
-        "announce",
-        "state",
-        "report",
-        "write",
-        "declare",
-        "confirm",
-        "reply",
-        "respond",
-        "ask",
-        "urge",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "suggest",
-        "predict",
-        "promise",
-        "vow",
-        "pledge",
-        "admit",
-        "concede",
-        "allege",
-        "assert",
-        "contend",
-        "maintain",
-        "recall",
-        "remark",
-        "observe",
-        "comment",
-        "caution",
-        "complain",
-        "testify",
-        "tweet",
-        "post",
-        "describe",
-        "reiterate",
-        "repeat",
-        "continue",
-        "conclude",
-        "agree",
-        "disagree",
-        "point",
-        "think",
-        "estimate",
-        "threaten",
-        "accuse",
-        "reveal",
-        "disclose",
-        "indicate",
-        "signal",
-        "hint",
-        "propose",
-        "demand",
-        "tout",
-        "lament",
-        "concede",
-        "answer",
-        "counter",
-        "retort",
-        "quip",
-        "joke",
-        "muse",
-        "mention",
-    ]
+    """say tell add warn argue insist deny claim explain note acknowledge believe announce state report
+    write declare confirm reply respond ask urge stress emphasize emphasise suggest predict promise vow
+    pledge admit concede allege assert contend maintain recall remark observe comment caution complain
+    testify tweet post describe reiterate repeat continue conclude agree disagree point think estimate
+    threaten accuse reveal disclose indicate signal hint propose demand tout lament concede answer
+    counter retort quip joke muse mention chant shout yell scream cry plead whisper sing""".split()
 )
 #: Verbs that introduce reported speech in an indirect quote: a narrower set, so that "wants"
 #: or "proposed" do not turn every complement clause into a quote.
 INDIRECT_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "warn",
-        "argue",
-        "insist",
-        "deny",
-        "claim",
-        "explain",
-        "note",
-        "acknowledge",
-        "believe",
-        "announce",
-        "state",
-        "report",
-        "write",
-        "declare",
-        "confirm",
-        "reply",
-        "respond",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "suggest",
-        "predict",
-        "promise",
-        "vow",
-        "pledge",
-        "admit",
-        "concede",
-        "allege",
-        "assert",
-        "contend",
-        "maintain",
-        "recall",
-        "remark",
-        "observe",
-        "comment",
-        "caution",
-        "complain",
-        "testify",
-        "reiterate",
-        "conclude",
-        "estimate",
-        "reveal",
-        "disclose",
-        "indicate",
-        "signal",
-        "think",
-    ]
+    """say tell add warn argue insist deny claim explain note acknowledge believe announce state report
+    write declare confirm reply respond stress emphasize emphasise suggest predict promise vow pledge
+    admit concede allege assert contend maintain recall remark observe comment caution complain testify
+    reiterate conclude estimate reveal disclose indicate signal think""".split()
 )
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 _WORD = re.compile(r"\w")
@@ -263,8 +146,8 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         elif cue is not None and previous_cue is not None and cue.i == previous_cue.i and pending and where == "before":
             # "We can," she said, "but not yet." -- one quote in two parts.
             pending[-1].parts.append((span.start, span.end))
-        elif cue is None and words < _MIN_UNATTRIBUTED_WORDS:
-            pass
+        elif cue is None and words < _MIN_UNATTRIBUTED_WORDS and not _utterance(text[span.start : span.end]):
+            pass  # a scare quote or a title
         else:
             kind = _kind(text, before_lo, span, cue, where)
             speaker = subject_span(cue) if cue is not None else None
@@ -276,6 +159,12 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _utterance(inner: str) -> bool:
+    """A short quote that is a whole sentence ("Back to the floor!") is speech, not a scare quote."""
+    inner = inner.strip()
+    return bool(inner) and inner[0].isupper() and inner[-1] in "!?" or (inner[0:1].isupper() and inner.endswith("."))
 
 
 def _reopens(text: str, earlier: _Found, span: MarkSpan) -> bool:
