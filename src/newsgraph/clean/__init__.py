@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.clean.dates import to_iso
+from newsgraph.clean.extracted import clean_extracted
 from newsgraph.clean.split import Section, split_scrape
 from newsgraph.records import CleanArticle, RawDocument
 
@@ -23,7 +24,16 @@ def clean_document(raw: RawDocument, *, as_is: bool = False) -> list[CleanArticl
                 authors=raw.authors, outlet=raw.outlet,
             )
         ]  # fmt: skip
-    sections = split_scrape(text, split=not raw.extracted and raw.title is None, known_title=raw.title)
+    if raw.extracted:
+        paragraphs, captions, removed = clean_extracted(text)
+        return [
+            CleanArticle(
+                source=raw.source, text=PARAGRAPH_SEPARATOR.join(paragraphs), title=raw.title,
+                published=to_iso(raw.published), authors=raw.authors, outlet=raw.outlet,
+                captions=tuple(captions), removed=tuple(removed),
+            )
+        ]  # fmt: skip
+    sections = split_scrape(text, split=raw.title is None, known_title=raw.title)
     return [_article(raw, section) for section in sections]
 
 
