@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from newsgraph._ingest import ingest_paths
 from newsgraph.errors import NewsgraphError, ReadError, StoreError
 from newsgraph.pipeline import extract
 from newsgraph.records import (
@@ -50,6 +51,4 @@ __all__ = [
 
 def ingest(paths: list[str] | str, db: str = "newsgraph.db") -> dict[str, int]:
     """Ingest files or folders into the store at ``db``; returns the run's counts."""
-    from newsgraph.ingest import ingest_paths
-
     return ingest_paths([paths] if isinstance(paths, str) else list(paths), db).as_dict()

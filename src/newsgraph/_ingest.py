@@ -2,7 +2,13 @@
 
 A file's articles and its ``files`` row are written in the same transaction, so after a crash
 a re-run skips the files already complete and redoes the one that was cut off; articles are
-keyed by a content hash, so nothing is stored twice.
+keyed by a content hash, so nothing is stored twice. A JSONL file with more than ``BATCH_SIZE``
+articles is committed in batches to bound memory; its ``files`` row comes with the last batch,
+so an interrupted one is read again and the articles it already stored count as duplicates.
+
+>>> summary = ingest_paths(["scrapes/"], "news.db")  # doctest: +SKIP
+>>> summary.line()  # doctest: +SKIP
+'12 files read, 14 articles stored, 0 skipped as duplicates, 0 files already ingested, 0 errors'
 """
 
 from __future__ import annotations

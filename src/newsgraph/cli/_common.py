@@ -21,7 +21,24 @@ DEFAULT_DB = "newsgraph.db"
 def main_group(ctx: click.Context, debug: bool) -> None:
     """newsgraph: raw news in; clean articles and who-said-what facts out."""
     ctx.ensure_object(dict)
-    ctx.obj["debug"] = debug
+    ctx.obj["debug"] = debug or bool(ctx.obj.get("debug"))
+
+
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(dict)["debug"] = True
+
+
+def debug_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--debug`` after the command name, same as ``newsgraph --debug COMMAND``: tracebacks, not one-liners."""
+    return click.option(
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_debug,
+        help="Show tracebacks instead of one-line errors.",
+    )(func)
 
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -50,6 +67,7 @@ def format_option(*choices: str, default: str = "table") -> Callable[[Callable[.
 
 
 def is_debug() -> bool:
+    """Whether ``--debug`` was given, before or after the command name."""
     ctx = click.get_current_context(silent=True)
     while ctx is not None:
         if ctx.obj and "debug" in ctx.obj:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import traceback
+from datetime import date
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsgraph.cli._common import db_option, is_debug, main_group, translate_errors
+from newsgraph._ingest import ingest_paths
+from newsgraph.cli._common import db_option, debug_option, is_debug, main_group, translate_errors
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest import ingest_paths
 from newsgraph.pipeline import extract_paths
 from newsgraph.read import InputFile
 
@@ -19,13 +21,18 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise click.BadParameter("use YYYY-MM-DD")
-    return value
+    if value is None:
+        return None
+    try:
+        if _DATE.match(value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-01")
 
 
 def _shared_options(func):  # type: ignore[no-untyped-def]
-    func = click.option("--debug", "debug_flag", is_flag=True, help="Show tracebacks.")(func)
+    func = debug_option(func)
     func = click.option(
         "--published", callback=_check_date, metavar="YYYY-MM-DD", help="Reference date for inputs that state none."
     )(func)
@@ -36,14 +43,17 @@ def _shared_options(func):  # type: ignore[no-untyped-def]
 
 
 def _err(console: Console, error: NewsgraphError) -> None:
-    console.print(f"skipped {error}", markup=False, highlight=False)
+    """One line per skipped input (never wrapped to the terminal width); with --debug, its traceback too."""
+    console.print(f"skipped {error}", markup=False, highlight=False, soft_wrap=True)
+    if is_debug() and error.__traceback__ is not None:
+        console.print("".join(traceback.format_exception(error)), markup=False, highlight=False, soft_wrap=True)
 
 
 @main_group.command("ingest")
 @_shared_options
 @db_option
 @translate_errors
-def ingest_command(paths: tuple[str, ...], db: str, as_is: bool, published: str | None, debug_flag: bool) -> None:
+def ingest_command(paths: tuple[str, ...], db: str, as_is: bool, published: str | None) -> None:
     """Read, clean and analyse PATHS (files, folders, or - for stdin) into the database.
 
     Each file is one transaction: re-running the same command after an interruption skips the
@@ -59,7 +69,7 @@ def ingest_command(paths: tuple[str, ...], db: str, as_is: bool, published: str 
             progress.update(task, completed=done, total=total, description=name[-40:])
 
         summary = ingest_paths(
-            paths, db, as_is=as_is, published=published, debug=debug_flag or is_debug(),
+            paths, db, as_is=as_is, published=published, debug=is_debug(),
             on_error=lambda error: _err(stderr, error), on_file=on_file,
         )  # fmt: skip
     click.echo(summary.line(), err=True)
@@ -71,11 +81,11 @@ def ingest_command(paths: tuple[str, ...], db: str, as_is: bool, published: str 
 @_shared_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @translate_errors
-def extract_command(paths: tuple[str, ...], as_is: bool, published: str | None, debug_flag: bool, fmt: str) -> None:
+def extract_command(paths: tuple[str, ...], as_is: bool, published: str | None, fmt: str) -> None:
     """Print one newsgraph/1 JSON object per article found in PATHS, without touching any database."""
     stderr = Console(stderr=True, highlight=False)
     ok = failed = 0
-    debug = debug_flag or is_debug()
+    debug = is_debug()
     for _, result in extract_paths(paths, as_is=as_is, published=published, debug=debug):
         if isinstance(result, NewsgraphError):
             failed += 1
