@@ -7,11 +7,16 @@ from collections.abc import Iterator
 import click
 
 
-def _walk(command: click.Command, path: list[str]) -> Iterator[tuple[list[str], click.Command]]:
-    yield path, command
+def _walk(command: click.Command, path: list[str], parent: click.Context | None) -> Iterator[tuple[str, str]]:
+    """(command path, help text) for ``command`` and its subcommands; child contexts inherit settings."""
+    ctx = click.Context(
+        command, info_name=path[-1], parent=parent, terminal_width=100, max_content_width=100,
+        **command.context_settings,
+    )  # fmt: skip
+    yield " ".join(path), command.get_help(ctx)
     if isinstance(command, click.Group):
         for name in sorted(command.commands):
-            yield from _walk(command.commands[name], [*path, name])
+            yield from _walk(command.commands[name], [*path, name], ctx)
 
 
 def cli_reference(group: click.Group) -> str:
@@ -22,10 +27,8 @@ def cli_reference(group: click.Group) -> str:
         "Generated from `--help` by `python -m newsgraph.cli.docs > docs/cli.md`; a test keeps it current.",
         "",
     ]
-    for path, command in _walk(group, ["newsgraph"]):
-        with click.Context(command, info_name=" ".join(path), terminal_width=100) as ctx:
-            help_text = command.get_help(ctx)
-        lines += [f"## `{' '.join(path)}`", "", "```", help_text, "```", ""]
+    for path, help_text in _walk(group, ["newsgraph"], None):
+        lines += [f"## `{path}`", "", "```", help_text, "```", ""]
     return "\n".join(lines)
 
 
