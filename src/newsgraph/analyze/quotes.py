@@ -29,16 +29,28 @@ REPORTING_LEMMAS = frozenset(
     threaten accuse reveal disclose indicate signal hint propose demand tout lament concede answer
     counter retort quip joke muse mention chant shout yell scream cry plead whisper sing""".split()
 )
+#: Verbs of request or intention whose infinitive complement is the reported content ("urged X to Y").
+INTENTION_LEMMAS = frozenset(
+    """urge ask call demand request plead appeal promise pledge vow threaten refuse decline vow intend
+    plan seek push press encourage advise instruct order invite challenge""".split()
+)
 #: Verbs that introduce reported speech in an indirect quote: a narrower set, so that "wants"
 #: or "proposed" do not turn every complement clause into a quote.
 INDIRECT_LEMMAS = frozenset(
     """say tell add warn argue insist deny claim explain note acknowledge believe announce state report
     write declare confirm reply respond stress emphasize emphasise suggest predict promise vow pledge
     admit concede allege assert contend maintain recall remark observe comment caution complain testify
-    reiterate conclude estimate reveal disclose indicate signal think""".split()
+    reiterate conclude estimate reveal disclose indicate signal think expect hope fear doubt suspect worry
+    argue predict find show acknowledge recognize realize understand guess insist agree know feel
+    contend testify concede""".split()
 )
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 _WORD = re.compile(r"\w")
+#: Words whose full stop is not a sentence end: titles, initials, "U.S.".
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|Pres|St|Jr|Sr|"
+    r"Lt|Maj|Mt|Ft|No|Nos|vs|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[A-Z]|[A-Z]\.[A-Z])\.$"
+)
 
 
 @dataclass
@@ -49,8 +61,8 @@ class _Found:
     kind: str
     cue: Token | None
     speaker_span: tuple[int, int] | None
-    #: No cue of its own, but follows an attributed quote in the same paragraph: same speaker.
-    continues_previous: bool = False
+    #: A cue that is not one verb ("according to"); the verb token is kept for its sentence.
+    cue_span: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
@@ -73,8 +85,6 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
     for item in found:
         speaker = resolver.resolve(item.speaker_span, item.start)
-        if item.continues_previous and quotes and quotes[-1].speaker.name:
-            speaker = quotes[-1].speaker
         quotes.append(_record(doc, item, speaker))
     return quotes
 
@@ -85,7 +95,10 @@ def _overlaps(found: _Found, ranges: list[tuple[int, int]]) -> bool:
 
 def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
     text = doc.text
-    cue = _cue_record(item.cue) if item.cue is not None else None
+    if item.cue_span is not None:
+        cue: Cue | None = Cue(text[item.cue_span[0] : item.cue_span[1]], *item.cue_span)
+    else:
+        cue = _cue_record(item.cue) if item.cue is not None else None
     return Quote(
         text=" ".join(text[s:e] for s, e in item.parts),
         start=item.start,
@@ -151,8 +164,14 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         else:
             kind = _kind(text, before_lo, span, cue, where)
             speaker = subject_span(cue) if cue is not None else None
-            continues = cue is None and bool(pending) and _same_paragraph(text, pending[-1].end, span.start)
-            pending.append(_Found([(span.start, span.end)], kind, cue, speaker, continues))
+            previous = pending[-1] if pending else None
+            if cue is None and previous is not None and previous.cue is not None and previous.kind == "direct" and (
+                _same_paragraph(text, previous.end, span.start)
+            ):
+                # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
+                previous.parts.append((span.start, span.end))
+            else:
+                pending.append(_Found([(span.start, span.end)], kind, cue, speaker))
         previous_cue = cue
         # A quote left open runs on into the next paragraph when that one reopens it.
         if not span.closed:
@@ -185,6 +204,8 @@ def _sentence_bounds(text: str, spans: list[MarkSpan], lo: int, hi: int) -> list
     bounds = [lo, hi]
     for match in re.finditer(r"\n+|[.!?][)\]]?\s+(?=[A-Z“\"‘'(])", text[lo:hi]):
         position = lo + match.end()
+        if _ABBREVIATION.search(text, max(0, lo + match.start() - 12), lo + match.start() + 1):
+            continue  # "Mr. Obama said" does not end a sentence
         if not any(s <= lo + match.start() < e for s, e in inside):
             bounds.append(position)
     # A quote that ends its own sentence ("Is it?" He paused.) closes the attribution window too.
@@ -229,25 +250,65 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
 
 
 def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
-    """Reported clauses: the complement of a reporting verb ("said (that) X"), without quotation marks."""
+    """Reported speech without quotation marks.
+
+    The complement clause of a reporting or belief verb ("said (that) X", "X, officials said"),
+    the infinitive of a request or intention ("urged lawmakers to X"), and "according to Y, X".
+    """
     for verb in doc:
-        if verb.lemma_.lower() not in INDIRECT_LEMMAS or verb.pos_ not in {"VERB", "AUX"}:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"}:
             continue
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        if clause is None:
+        if lemma in INDIRECT_LEMMAS:
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            tokens = list(clause.subtree) if clause is not None else []
+        elif lemma in INTENTION_LEMMAS:
+            complement = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i]
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i]
+            tokens = sorted((t for c in objects + complement[:1] for t in c.subtree), key=lambda t: t.i)
+            if not complement:
+                tokens = []
+        else:
             continue
-        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-        while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
-            tokens.pop(0)
-        if len(tokens) < 3:
+        span = _trimmed_span(tokens)
+        if span is None or subject_of(verb) is None:
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        subject = subject_of(verb)
-        if subject is None:
+        yield _Found([span], "indirect", verb, subject_span(verb))
+    yield from _according_to(doc)
+
+
+def _trimmed_span(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of the tokens without edge punctuation or a leading "that"; None when too short."""
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
+        tokens.pop(0)
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _according_to(doc: Doc) -> Iterator[_Found]:
+    """ "According to Reuters, X" and "X, according to the report": the rest of the sentence is reported."""
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
-        yield _Found([(start, end)], "indirect", verb, subject_span(verb))
+        to = doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        sentence = token.sent
+        if any(t.lemma_.lower() in INDIRECT_LEMMAS and t.pos_ == "VERB" for t in sentence if t.i > to.i):
+            continue  # "according to Reuters, analysts said …": the verb's own clause is the quote
+        phrase_end = max(t.i for t in source.subtree) + 1
+        before = [t for t in sentence if t.i < token.i]
+        after = [t for t in sentence if t.i >= phrase_end]
+        body = after if len(after) >= len(before) else before
+        span = _trimmed_span(body)
+        if span is None:
+            continue
+        subject = (source.left_edge.idx, source.right_edge.idx + len(source.right_edge.text))
+        yield _Found([span], "indirect", to, subject, cue_span=(token.idx, to.idx + len(to.text)))
 
 
 __all__ = ["find_quotes", "REPORTING_LEMMAS"]
