@@ -97,6 +97,10 @@ class Quote:
     speaker: Speaker = field(default_factory=Speaker)
     cue: Cue | None = None
     via: str | None = None
+    #: Who was addressed, where stated ("told reporters" -> "reporters").
+    to: str | None = None
+    #: For a mixed quote: the reported clause the quoted words sit in, as [start, end].
+    clause: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,8 @@ class Article:
                     speaker=Speaker(**(q.get("speaker") or {})),
                     cue=Cue(**q["cue"]) if q.get("cue") else None,
                     via=q.get("via"),
+                    to=q.get("to"),
+                    clause=tuple(q["clause"]) if q.get("clause") else None,
                 )
                 for q in data.get("quotes") or ()
             ),

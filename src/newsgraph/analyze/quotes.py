@@ -108,7 +108,33 @@ def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
         speaker=speaker,
         cue=cue,
         via=_via(text, item, speaker),
+        to=_addressee(item.cue) if item.cue is not None and item.cue_span is None else None,
+        clause=_reported_clause(item.cue, item.start) if item.kind == "mixed" and item.cue is not None else None,
     )
+
+
+def _addressee(verb: Token) -> str | None:
+    """ "told reporters", "said to the BBC": whom the speaker addressed."""
+    target = None
+    if verb.lemma_.lower() in {"tell", "assure", "inform", "brief", "remind", "warn", "urge"}:
+        target = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i), None)
+    if target is None:
+        to = next((c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"), None)
+        target = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if target is None:
+        return None
+    tokens = [t for t in target.subtree if t.dep_ not in {"relcl", "acl"}]
+    return verb.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _reported_clause(verb: Token, position: int) -> tuple[int, int] | None:
+    """The complement of ``verb`` that holds ``position``: what a mixed quote's speaker reported."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "advcl"}:
+            tokens = list(child.subtree)
+            if tokens[0].idx <= position < tokens[-1].idx + len(tokens[-1].text):
+                return _trimmed_span(tokens)
+    return None
 
 
 def _cue_record(verb: Token) -> Cue:

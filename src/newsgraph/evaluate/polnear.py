@@ -187,6 +187,9 @@ class Tokens:
 
 
 def _quote_spans(quote: Quote) -> Spans:
+    """The content spans: for a mixed quote, the reported clause it sits in (PolNeAR's content)."""
+    if quote.clause is not None:
+        return (quote.clause,)
     return tuple(quote.parts) or ((quote.start, quote.end),)
 
 

@@ -58,6 +58,8 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("cue_end", int),
         ("via", str),
         ("parts", str),  # JSON list of [start, end]
+        ("addressee", str),
+        ("clause", str),  # JSON [start, end] or null
     ),
     "sources": (("article_id", str), ("idx", int), ("name", str), ("start", int), ("end", int)),
     "times": (
@@ -146,6 +148,8 @@ def article_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
                 "cue_end": q.cue.end if q.cue else None,
                 "via": q.via,
                 "parts": _json([list(p) for p in q.parts]),
+                "addressee": q.to,
+                "clause": _json(list(q.clause)) if q.clause else None,
             }
             for i, q in enumerate(article.quotes)
         ],

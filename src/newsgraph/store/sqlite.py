@@ -90,6 +90,8 @@ _INITIAL: tuple[str, ...] = (
         cue_end INTEGER,
         via TEXT,
         parts TEXT NOT NULL DEFAULT '[]',
+        addressee TEXT,
+        clause TEXT,
         UNIQUE (article_id, idx)
     )""",
     "CREATE INDEX quotes_speaker ON quotes(speaker_name)",
