@@ -68,5 +68,11 @@ def test_nothing_is_silently_lost(name: str) -> None:
     words = set(re.findall(r"\w+", output))
     for line in text.splitlines():
         if line.strip() and _norm(line) not in output:
-            missing = [w for w in re.findall(r"\w+", line) if w not in words]
+            missing = [w for w in re.findall(r"\w+", line) if w not in words and not _glued_parts_kept(w, words)]
             assert not missing, (line, missing)
+
+
+def _glued_parts_kept(token: str, words: set[str]) -> bool:
+    """A token the scrape glued together ("captionMinister") is kept when each of its parts is."""
+    parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", token)
+    return len(parts) > 1 and all(part in words for part in parts)

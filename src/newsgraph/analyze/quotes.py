@@ -191,8 +191,12 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             kind = _kind(text, before_lo, span, cue, where)
             speaker = subject_span(cue) if cue is not None else None
             previous = pending[-1] if pending else None
-            if cue is None and previous is not None and previous.cue is not None and previous.kind == "direct" and (
-                _same_paragraph(text, previous.end, span.start)
+            if (
+                cue is None
+                and previous is not None
+                and previous.cue is not None
+                and previous.kind == "direct"
+                and (_same_paragraph(text, previous.end, span.start))
             ):
                 # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
                 previous.parts.append((span.start, span.end))

@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -16,10 +17,14 @@ def to_iso(text: str | None) -> str | None:
         return None
     match = _ISO.match(text.strip())
     if match:
-        try:
-            return date(*map(int, match.groups())).isoformat()
-        except ValueError:
-            return None
+        return _valid(*map(int, match.groups()))
+    match = _NUMERIC.match(text.strip())
+    if match:
+        first, second, year = map(int, match.groups())
+        # Day first ("Published: 12/07/2024" on a UK site) unless only month-first can be a date.
+        if first <= 12 < second:
+            return _valid(year, first, second)
+        return _valid(year, second, first)
     import dateparser  # imported lazily: it is slow to load and most inputs never need it
 
     parsed: datetime | None = dateparser.parse(
@@ -28,3 +33,10 @@ def to_iso(text: str | None) -> str | None:
         settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
     )
     return parsed.date().isoformat() if parsed else None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

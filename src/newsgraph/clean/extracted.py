@@ -33,6 +33,9 @@ def clean_extracted(text: str) -> tuple[list[str], list[Caption], list[Removed]]
             removed.append(Removed(line, "photo credit"))
         elif caption is not None and not ln.ends_sentence(caption.text.rstrip(".")):
             captions.append(caption)
+            label = ln.credit_label(line, caption.credit)
+            if label:
+                removed.append(Removed(label, "photo credit"))
         else:
             paragraphs.append(line)
     return paragraphs, captions, removed

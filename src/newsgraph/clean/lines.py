@@ -23,6 +23,8 @@ class Line:
     index: int
     text: str
     blanks_before: int
+    #: True for a piece cut from the end of the previous line (``unglue``): the two were one line.
+    glued: bool = False
 
     @property
     def key(self) -> str:
@@ -37,17 +39,75 @@ def words(text: str) -> list[str]:
 def debris_reason(text: str) -> str | None:
     """Why this line is page furniture, or None when it may be content."""
     stripped = text.strip()
-    if len(words(stripped)) > 14:
+    n = len(words(stripped))
+    # Banners and menus run long, so they are judged before the length limit below.
+    if n <= 80 and p.COOKIE_NOTICE.match(stripped):
+        return "debris"  # a cookie banner
+    joins = len(p.CAMEL_GLUE.findall(stripped))
+    # Menu items glued without spaces: many lower-to-upper joins for the words ("FiveThirtyEight" is one).
+    if p.NAV_DATE_PREFIX.match(stripped) or (joins >= 3 and joins * 4 >= n and not ends_sentence(stripped)):
+        return "debris"  # a glued menu
+    if n <= 60 and p.CORRECTION_NOTE.match(stripped):
+        return "correction note"
+    if n <= 30 and p.RELATED_LINK.match(stripped):
+        return "related link"
+    if n > 14:
         return None
     if p.WIDGET.match(stripped):
         return "widget"
+    if p.LOGO.match(stripped):
+        return "debris"
     if p.DEBRIS.match(stripped.rstrip(" .:!>»›")):
         return "debris"
-    if p.RELATED_LINK.match(stripped):
-        return "related link"
     if p.RELATIVE_TIMESTAMP.match(stripped):
         return "timestamp"
     return None
+
+
+def footer_reason(text: str) -> str | None:
+    """Why this line closes an article (comment form, paywall, wire credits, post footer), or None."""
+    stripped = text.strip()
+    if len(words(stripped)) <= 30 and (p.FOOTER.match(stripped) or p.WIRE_CREDIT.match(stripped)):
+        return "footer"
+    return None
+
+
+def is_archive_header(text: str) -> bool:
+    """ "Tag Archives: X", "Showing posts with label X. Show all posts": a page listing several posts."""
+    stripped = text.strip()
+    return len(words(stripped)) <= 12 and not ends_sentence(stripped) and bool(p.ARCHIVE_HEADER.match(stripped))
+
+
+def is_staff_byline(text: str) -> bool:
+    return bool(p.STAFF_BYLINE.match(text.strip()))
+
+
+def caption_label(text: str) -> str | None:
+    """The kind ("image", "media") of a label line such as "Image caption," that announces the next line."""
+    match = p.CAPTION_LABEL.match(text.strip())
+    return match.group("kind").lower() if match else None
+
+
+def image_source_credit(text: str) -> str | None:
+    """The credit of an "Image source, Getty Images" line."""
+    match = p.IMAGE_SOURCE.match(text.strip())
+    return match.group("credit").strip() if match else None
+
+
+def is_scene_caption(text: str) -> bool:
+    """One short sentence describing a picture ("A border police vehicle parked at a checkpoint on March 3.").
+
+    Only asked of the line right under a headline: there a lede would report ("said", quotes, "on Monday").
+    """
+    stripped = text.strip()
+    return (
+        4 <= len(words(stripped)) <= 20
+        and stripped.endswith(".")
+        and stripped.count(". ") == 0
+        and bool(p.SCENE_CAPTION.match(stripped))
+        and not p.REPORTING_VERB.search(stripped)
+        and not p.WEEKDAY.search(stripped)
+    )
 
 
 def byline_authors(text: str) -> tuple[str, ...] | None:
@@ -65,7 +125,12 @@ def byline_authors(text: str) -> tuple[str, ...] | None:
 
 def is_timestamp(text: str) -> bool:
     stripped = text.strip()
-    return len(words(stripped)) <= 14 and bool(p.TIMESTAMP.match(stripped))
+    return len(words(stripped)) <= 14 and bool(p.TIMESTAMP.match(stripped) or p.TIME_ONLY.match(stripped))
+
+
+def is_time_only(text: str) -> bool:
+    """A clock time alone ("- 06:18", "0815 PM"): a header's publication time, or a live blog's entry time."""
+    return bool(p.TIME_ONLY.match(text.strip()))
 
 
 def first_full_date(text: str) -> str | None:
@@ -81,19 +146,47 @@ def credit_only(text: str) -> str | None:
     match = p.CREDIT_ONLY.match(stripped)
     if not match:
         return None
-    return (match.group("paren") or match.group("label") or match.group("agency")).strip()
+    if match.group("label"):
+        # As in LABELLED_CREDIT, "Credit: Name" credits Name.
+        return re.sub(r"^[^:]*:\s*|^\w+(?:\s+credit)?\s+by\s+", "", match.group("label"), count=1).strip()
+    return (match.group("paren") or match.group("agency") or match.group("slash")).strip()
 
 
 def split_credit(text: str) -> Caption | None:
     """A caption with its trailing photo credit split off, or None when the line carries no credit."""
     stripped = text.strip()
-    for pattern in (p.TRAILING_CREDIT, p.LABELLED_CREDIT, p.AGENCY_SLASH_CREDIT):
+    for pattern in (p.TRAILING_CREDIT, p.LABELLED_CREDIT, p.AGENCY_SLASH_CREDIT, p.PAREN_NAME_CREDIT):
         match = pattern.search(stripped)
         if match and match.start() > 0:
             caption = stripped[: match.start()].rstrip(" |•·—–-")
+            # A bracketed name alone is a weaker sign: it needs a caption in prose in front of it, not a list item.
+            if pattern is p.PAREN_NAME_CREDIT and not _is_prose(caption):
+                continue
             if len(words(caption)) >= 3:
                 return Caption(caption, match.group("credit").strip())
     return None
+
+
+def _is_prose(text: str) -> bool:
+    """Starts with a capital and has several lower-case words: a sentence, not a name or a list entry."""
+    lower = [w for w in words(text) if w[0].islower()]
+    return text[:1].isupper() and len(words(text)) >= 5 and len(lower) >= 3
+
+
+def credit_label(text: str, credit: str | None) -> str | None:
+    """What a caption or credit line holds around its credit ("| Credit:"), when that has words in it.
+
+    The label is set aside rather than dropped, so every word of the line lands somewhere.
+    """
+    stripped = text.strip()
+    cut = stripped.rfind(credit) if credit else -1
+    if cut < 0 or credit is None:
+        return None
+    rest = stripped[:cut].rstrip()
+    # Only the stretch between the caption's last sentence and the credit is a label.
+    label = re.split(r"(?<=[.!?”\"])\s+|\s+(?=[|•·—–-]\s)|\s+(?=\()", rest)[-1] if rest else ""
+    label = label.strip()
+    return label if _WORD.search(label) and len(words(label)) <= 3 else None
 
 
 def looks_like_caption(text: str) -> bool:
@@ -120,16 +213,27 @@ def is_headline_like(text: str) -> bool:
     return not stripped.endswith((".", ",", ";", ":")) or stripped.endswith("...")
 
 
-def is_title_case(text: str) -> bool:
+def is_title_case(text: str, *, share: float = 0.75) -> bool:
     """Most content words capitalised, as in "Sheinbaum Says She Rejected Trump's Offer"."""
     content = [w for w in words(text) if w.lower() not in _SMALL_WORDS]
     if len(content) < 2:
         return False
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    return capitalised / len(content) >= 0.75
+    return capitalised / len(content) >= share
 
 
 def is_body_like(text: str) -> bool:
     """A paragraph of running text: a finished sentence, or long enough to be one."""
     n = len(words(text))
     return (n >= 6 and ends_sentence(text)) or n >= 25
+
+
+def is_substantial(text: str) -> bool:
+    """A paragraph that proves an article has begun: app promos and taglines are shorter."""
+    n = len(words(text))
+    return (n >= 10 and ends_sentence(text)) or n >= 25
+
+
+def first_word(text: str) -> str:
+    parts = text.split(None, 1)
+    return parts[0] if parts else ""

@@ -60,11 +60,17 @@ _DEBRIS_PHRASES = [
     r"(?:terms of (?:use|service)|privacy policy|contact us|about us)(?:[\s|·•]+.*)?",
     r"download (?:our|the) app.*|get (?:the|our) app.*",
     r"(?:follow|like) us on .*",
-    r"(?:breaking|live|exclusive|analysis|opinion|updated|new)",
+    r"(?:breaking(?: news)?|live|exclusive|analysis|opinion|updated|new)",
+    r"accessibility links|media playback is (?:unsupported|not supported) on your device|source link",
+    r"#\w[\w &/'-]{0,30}",  # "#World News": a section tag
+    r"(?:get|sign up|subscribe|receive)\b.{0,80}\b(?:inbox|newsletter)\b.*",
     r"(?:image|photo|video|caption) (?:source|caption)?:?",
+    r"[•·|-]?\s*(?:published|updated|posted|last updated)\s*:?",  # a date label whose date is on the next line
     r"enlarge (?:this )?image|expand|toggle caption|hide caption|show caption",
 ]
 DEBRIS = re.compile(r"^(?:" + "|".join(_DEBRIS_PHRASES) + r")$", re.IGNORECASE)
+#: "Reuters logo": an image's name left behind. Case matters: "Council unveils new logo" is a headline.
+LOGO = re.compile(r"^[A-Z][\w&'.-]*(?:\s[A-Z][\w&'.-]*){0,2}\slogo$")
 
 #: Short tokens with no sentence in them: widget counters and glyph labels ("TT", "20", "A+", "1/12").
 WIDGET = re.compile(r"^(?:[\W_]*[A-Za-z]{1,2}[\W_]*|[\W_]*\d{1,5}[\W_]*(?:/\s*\d{1,5})?[\W_]*|[\W_]+)$")
@@ -87,7 +93,7 @@ AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 #: "Updated 3:14 PM EDT, May 2, 2024", "Published: 2 May 2024", "Posted on May 2, 2024 at 10:00".
 TIMESTAMP = re.compile(
     r"^(?:(?:first )?(?:published|updated|posted|last updated|last modified|modified|date)\s*(?:on|at)?\s*:?\s*)?"
-    r"(?:[\w,:.\s/-]{0,40})?" + FULL_DATE.pattern + r"(?:[\w,:.\s/()+-]{0,40})$",
+    r"(?:[\w,:.\s/|-]{0,40})?" + FULL_DATE.pattern + r"(?:[\w,:.\s/()+-]{0,40})$",
     re.IGNORECASE,
 )
 RELATIVE_TIMESTAMP = re.compile(
@@ -103,16 +109,21 @@ _AGENCY = (
 )
 _CREDIT_BODY = (
     rf"(?:(?:{_AGENCY})\b[^()]*|[^()]*\b(?:Photo|Photograph|Image|Picture|Pic|Credit|Courtesy)s?\b[^()]*|"
-    rf"[^()]*/\s*(?:{_AGENCY})\b[^()]*)"
+    rf"[^()]*/\s*(?:{_AGENCY})\b[^()]*|[^()]*\bvia (?:{_AGENCY})\b[^()]*)"
 )
 #: Trailing credit in parentheses: "… in Mexico City. (AP Photo/Marco Ugarte, File)".
 TRAILING_CREDIT = re.compile(rf"\s*\((?P<credit>{_CREDIT_BODY})\)\s*$", re.IGNORECASE)
 #: Trailing labelled credit: "… in Lagos. Photo: Jane Doe/Reuters", "… | Credit: Getty Images".
+#: The label is not part of the credit; inside brackets the whole bracket is (see TRAILING_CREDIT).
 LABELLED_CREDIT = re.compile(
-    r"\s*(?:[|•·—–-]\s*|(?<=[.!?”\"])\s+)(?P<credit>(?:Photo(?:graph)?|Image|Picture|Credit|Pic|Photo credit)"
-    r"(?:\s+by)?\s*:?\s+[^|]{2,80})$",
+    r"\s*(?:[|•·—–-]\s*|(?<=[.!?”\"])\s+)(?:Photo credit|Photo(?:graph)?|Image|Picture|Credit|Pic)"
+    r"(?:\s+by\s+|\s*:\s*)(?P<credit>[^|]{2,80})$",  # a colon or "by": "Picture Archiving …" is no credit
     re.IGNORECASE,
 )
+#: A caption fragment closed by a bracketed name: "Ms Lindqvist defended the closure (Northvale Radio)".
+#: Only without sentence punctuation before the bracket, which is how a body sentence would end.
+#: Two to four capitalised words: a one-word bracket is more often an acronym ("(PACS)").
+PAREN_NAME_CREDIT = re.compile(r"(?<=[^\s.!?,;:])\s+\((?P<credit>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){1,3})\)$")
 #: Trailing agency-style credit without brackets: "… during a rally. REUTERS/Jane Doe".
 AGENCY_SLASH_CREDIT = re.compile(
     rf"\s+(?P<credit>(?:{_AGENCY.upper()}|{_AGENCY})(?: Photo)?\s*/\s*[A-Z][^./]{{1,60}}(?:/[A-Z][^./]{{1,40}})?)$"
@@ -120,9 +131,12 @@ AGENCY_SLASH_CREDIT = re.compile(
 #: A line that is only a credit: "(AP Photo/Jane Doe)", "Photo: Reuters", "Getty Images", "REUTERS/Jane Doe".
 CREDIT_ONLY = re.compile(
     rf"^(?:\((?P<paren>{_CREDIT_BODY})\)|(?P<label>(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)"
-    rf"(?:\s+by)?\s*:?\s+.{{2,80}})|(?P<agency>(?:{_AGENCY})(?: Images| Photo)?(?:\s*/\s*[\w .'-]{{2,60}})*))$",
+    rf"(?:\s+by)?\s*:?\s+.{{2,80}})|(?P<agency>(?:{_AGENCY})(?: Images| Photo)?(?:\s*/\s*[\w .'-]{{2,60}})*)|"
+    rf"(?P<slash>[A-Z][\w .'-]{{1,40}}(?:/[\w .'-]{{1,40}})*/\s*(?:{_AGENCY})(?: Images| Photo)?))$",
     re.IGNORECASE,
 )
+#: A credit glued to the dateline after it: "JANE DOE/AFP/Getty Images(PARIS) -- …".
+GLUED_CREDIT = re.compile(rf"^(?P<credit>[^()\s][^()]{{1,80}}?/\s*(?:{_AGENCY})(?: Images| Photo)?)(?=\(\s*[A-Z])")
 #: Captions that announce themselves: "FILE - …", "FILE PHOTO: …", "In this photo …", "Pictured: …".
 CAPTION_LEAD = re.compile(
     r"^(?:FILE(?: PHOTO)?\s*[-:–—]|In this (?:file |handout )?(?:photo|image|picture)\b|Pictured\s*:|"
@@ -135,3 +149,68 @@ PHOTO_WORDS = re.compile(
     r"left|right|\d(?:st|nd|rd|th)-[LR])\))\b",
     re.IGNORECASE,
 )
+
+#: A cookie banner: judged apart from other debris because it runs to several sentences.
+COOKIE_NOTICE = re.compile(r"^(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b.*", re.IGNORECASE)
+
+#: A navigation menu glued into one line: " date 2023-05-16 MarketsBusinessWorld…".
+NAV_DATE_PREFIX = re.compile(r"^date \d{4}-\d{2}-\d{2}\b")
+CAMEL_GLUE = re.compile(r"[a-z&][A-Z]")
+
+#: Headers of archive pages that list several posts: each following headline opens a post.
+ARCHIVE_HEADER = re.compile(
+    r"^(?:showing posts (?:with label|for query) .*|(?:tag|category|author|monthly|daily) archives?\s*:.*|"
+    r"entries (?:in|from|tagged) .{1,60}\(\d+\)|posts? (?:tagged|filed under|categori[sz]ed) .*|"
+    r"archive for .{1,60}|browsing (?:tag|category)\s*:.*)$",
+    re.IGNORECASE,
+)
+
+#: Lines that close an article: what follows them, up to the next article, is page furniture.
+FOOTER = re.compile(
+    r"^(?:posted by .{1,60}(?:\bat \d{1,2}[:.]\d{2}|\bcomments?\b).*|.*\b(?:no|\d+) comments?:?|"
+    r"sign up to (?:read|continue)\b.*|subscribe to (?:read|continue)\b.*|"
+    r"already (?:a member|a subscriber|have an account)\b.*|"
+    r"leave a (?:comment|reply)|your email address will not be published\b.*|required fields are marked.*|"
+    r"our standards\s*:.*|(?:(?:additional )?(?:reporting|writing|editing|compiled|production)(?: and \w+)? by\b.*"
+    r"[;]\s*(?:additional )?(?:writing|editing|reporting) by\b.*))$",
+    re.IGNORECASE,
+)
+#: "Writing by Jane Doe", "Editing by John Roe": wire credits, told from "Writing by candlelight, …" by the name.
+WIRE_CREDIT = re.compile(
+    r"^(?:[Ww]riting|[Ee]diting) by [A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}(?:\s*(?:;|,|and)\s.*)?$"
+)
+
+#: "(This story has been corrected to …)", "This version of the story was corrected …".
+CORRECTION_NOTE = re.compile(
+    r"^\(?\s*(?:this (?:version of the )?(?:story|article) (?:has been|was) (?:corrected|updated|amended|refiled)"
+    r"|corrects?|correction\s*:|refiles?|updates? with)\b.*$",
+    re.IGNORECASE,
+)
+
+#: "Reuters Staff", "AP Staff Writer": an agency byline without a person.
+STAFF_BYLINE = re.compile(r"^(?:[A-Z][\w&.'-]*\s){1,3}(?:Staff|Staff Writers?|Newsroom|Wire Staff|Correspondents?)$")
+
+#: A time alone on its line, the date being on another: "- 06:18", "0815 PM", "10:41 PM EDT".
+TIME_ONLY = re.compile(
+    r"^[-–—•|]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{3,4}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$",
+    re.IGNORECASE,
+)
+
+#: Picture labels of BBC-style pages: "Image caption," / "Media caption," precede the caption itself.
+CAPTION_LABEL = re.compile(r"^(?P<kind>image|media|video|photo) caption\s*[,:]?$", re.IGNORECASE)
+#: "Image source, Getty Images": the credit of the captioned picture that follows.
+IMAGE_SOURCE = re.compile(r"^(?:image|picture|photo) source\s*[,:]\s*(?P<credit>\S.{0,80})$", re.IGNORECASE)
+
+#: A one-sentence scene description under a headline: "A border police vehicle parked at a checkpoint …".
+SCENE_CAPTION = re.compile(
+    r"^(?:An?|The)\s+(?:[\w’'-]+\s+){0,5}?(?:(?:is|are|being)\s+)?[\w-]+(?:ed|en|ing)\s+"
+    r"(?:at|in|on|near|outside|inside|during|from|after|by|as|with|into|onto|through|along|across)\b"
+)
+REPORTING_VERB = re.compile(
+    r"\b(?:said|says|told|tells|reported|reports|according|announced|stated|added|warned|claimed)\b|[\"“”]",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b")
+
+#: A line that ends on a closing quotation mark with no punctuation inside it: "… a “War Crime”".
+BARE_QUOTE_END = re.compile(r"[\w’'][\"”’]$")

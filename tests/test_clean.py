@@ -1,0 +1,285 @@
+"""Unit tests for the clean stage's rules, on small texts written for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean import clean_document
+from newsgraph.clean.dates import to_iso
+from newsgraph.clean.lines import Line, split_credit
+from newsgraph.clean.unglue import cut, unglue
+from newsgraph.clean.unwrap import unwrap, wrap_width
+from newsgraph.records import Caption, CleanArticle, RawDocument
+
+LEDE = "The river authority said on Monday that the old weir at Brenholm would be rebuilt before the spring floods."
+SECOND = "Engineers found cracks in three of the five sluice gates during an inspection in March, the authority said."
+THIRD = "Residents of the lower valley have asked for a temporary barrier until the work is finished next year."
+
+
+def clean(text: str) -> list[CleanArticle]:
+    return clean_document(RawDocument(source="test", text=text))
+
+
+def removed_reasons(article: CleanArticle) -> dict[str, str]:
+    return {r.text: r.reason for r in article.removed}
+
+
+# --- unglue ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "The gates were shut on Monday.He said they would reopen.",
+            ["The gates were shut on Monday.", "He said they would reopen."],
+        ),
+        ("She called it “a fair deal”.He disagreed.", ["She called it “a fair deal”.", "He disagreed."]),
+        ("He said: “We are ready.”They left.", ["He said: “We are ready.”", "They left."]),
+        ("It was “an offer”.”We will wait,” she said.", ["It was “an offer”.", "”We will wait,” she said."]),
+        (
+            "Media captionMayor on the floods: ‘We were warned’",
+            ["Media caption", "Mayor on the floods: ‘We were warned’"],
+        ),
+        (
+            "ANNA BERG/AFP/Getty Images(OSLO) -- Ferries stopped running today.",
+            ["ANNA BERG/AFP/Getty Images", "(OSLO) -- Ferries stopped running today."],
+        ),
+        (
+            "The vote is next week.Live: Reaction to the budgetAsked about taxes, he declined to comment.",
+            ["The vote is next week.", "Live: Reaction to the budget", "Asked about taxes, he declined to comment."],
+        ),
+        (
+            "A dog on a wet beach.Image source, Lakeside Photos",
+            ["A dog on a wet beach.", "Image source, Lakeside Photos"],
+        ),
+    ],
+)
+def test_cut_glued_pieces(text: str, pieces: list[str]) -> None:
+    assert cut(text) == pieces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Senate met at 10 a.m. on Tuesday.",
+        "Visit www.Example.org for details.",
+        "Mr.Smith and St. Louis are not sentence ends.",
+        "It costs 23.00 GMT prices.",
+    ],
+)
+def test_cut_leaves_ordinary_text_alone(text: str) -> None:
+    assert cut(text) == [text]
+
+
+def test_unglued_pieces_keep_index_and_are_marked() -> None:
+    lines = unglue([Line(4, "First part.Second part here.", 2)])
+    assert [(line.index, line.text, line.blanks_before, line.glued) for line in lines] == [
+        (4, "First part.", 2, False),
+        (4, "Second part here.", 0, True),
+    ]
+
+
+# --- unwrap ---------------------------------------------------------------------------------------
+
+WRAPPED = """Flood barriers
+
+RIVERTON (AP) — Crews began building a temporary flood barrier along the river on Thursday, hoping
+to finish it before the next storm reaches the valley on Sunday night.
+"We are racing the weather," said site manager Olu Bakare, who has worked on the project since
+March. "Every hour counts now."
+The barrier will be 2 kilometres long when it is complete, the county said in a statement, and it
+will stay in place until the spring.
+"""
+
+
+def test_wrap_width_found_only_in_wrapped_text() -> None:
+    lines = [Line(i, t, 0) for i, t in enumerate(WRAPPED.splitlines()) if t]
+    assert wrap_width(lines) is not None
+    assert wrap_width([Line(i, t, 0) for i, t in enumerate([LEDE * 2, SECOND * 2, THIRD * 2, LEDE])]) is None
+
+
+def test_unwrap_rejoins_paragraphs() -> None:
+    lines = [Line(i, t.strip(), 0) for i, t in enumerate(WRAPPED.splitlines()) if t.strip()]
+    texts = [line.text for line in unwrap(lines)]
+    assert texts[1].startswith("RIVERTON (AP) — Crews") and texts[1].endswith("on Sunday night.")
+    assert texts[2] == (
+        '"We are racing the weather," said site manager Olu Bakare, who has worked on the project since March.'
+        ' "Every hour counts now."'
+    )
+    assert texts[3].endswith("until the spring.")
+    assert len(texts) == 4
+
+
+# --- lines ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Boats in the harbour at dawn. Photo: Mira Holt", Caption("Boats in the harbour at dawn.", "Mira Holt")),
+        ("Boats in the harbour at dawn | Credit: Port Trust", Caption("Boats in the harbour at dawn", "Port Trust")),
+        (
+            "Boats in the harbour at dawn. (Photo: Mira Holt/Port Trust)",
+            Caption("Boats in the harbour at dawn.", "Photo: Mira Holt/Port Trust"),
+        ),
+        (
+            "The mayor speaks in the harbour hall. (Port Trust via AP)",
+            Caption("The mayor speaks in the harbour hall.", "Port Trust via AP"),
+        ),
+        (
+            "The mayor was asked about the harbour fees (Coast Radio)",
+            Caption("The mayor was asked about the harbour fees", "Coast Radio"),
+        ),
+    ],
+)
+def test_split_credit(text: str, caption: Caption) -> None:
+    assert split_credit(text) == caption
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June 14 – Harbour Hall (Formerly Town Hall)",
+        "Picture Archiving and Communication Systems (PACS).",
+        "The harbour uses a new booking system (HBS)",
+    ],
+)
+def test_no_credit_in_names_and_acronyms(text: str) -> None:
+    assert split_credit(text) is None
+
+
+@pytest.mark.parametrize(
+    ("stated", "iso"),
+    [
+        ("12/07/2024", "2024-07-12"),
+        ("03/11/2024", "2024-11-03"),
+        ("07/25/2024", "2024-07-25"),
+        ("2024-05-02", "2024-05-02"),
+    ],
+)
+def test_numeric_dates_are_day_first_unless_impossible(stated: str, iso: str) -> None:
+    assert to_iso(stated) == iso
+
+
+# --- split ----------------------------------------------------------------------------------------
+
+
+def test_header_lines_are_set_aside_and_dates_found() -> None:
+    text = f"""Riverside Gazette
+Riverside Gazette
+Local
+
+Weir at Brenholm to be rebuilt before spring floods
+
+Tom Archer
+
+By Tom Archer
+
+Published: 04/02/2025
+
+- 09:30
+
+{LEDE}
+
+{SECOND}
+"""
+    (article,) = clean(text)
+    assert article.title == "Weir at Brenholm to be rebuilt before spring floods"
+    assert article.text.startswith(LEDE) and article.text.endswith(SECOND)
+    assert article.published == "2025-02-04"
+    assert article.authors == ("Tom Archer",)
+    reasons = removed_reasons(article)
+    assert reasons["Tom Archer"] == "byline"
+    assert reasons["- 09:30"] == "timestamp"
+    assert "Local" in reasons and "Riverside Gazette" in reasons
+
+
+def test_scene_caption_under_headline() -> None:
+    photo = "A crane lifted onto the old weir at Brenholm on March 3."
+    text = f"Brenholm Weir Will Be Rebuilt\n\n{photo}\n\n{LEDE}\n\n{SECOND}\n"
+    (article,) = clean(text)
+    assert [c.text for c in article.captions] == [photo]
+    assert article.text.startswith(LEDE)
+
+
+def test_labelled_captions_take_their_credit() -> None:
+    text = (
+        "Weir at Brenholm to be rebuilt before spring floods\n\n"
+        "An old stone weir with water pouring over it.Image source, Valley Pictures\nImage caption,\n\n"
+        "The weir was built in 1902\n\n  • Published\n\n"
+        f"{LEDE}\n\nMedia caption,\n\nResidents describe the last flood\n\n{SECOND}\n"
+    )
+    (article,) = clean(text)
+    assert article.captions == (
+        Caption("The weir was built in 1902", "Valley Pictures"),
+        Caption("Residents describe the last flood", None),
+    )
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    reasons = removed_reasons(article)
+    assert reasons["An old stone weir with water pouring over it."] == "image alt text"
+    assert reasons["Image source, Valley Pictures"] == "photo credit"
+
+
+def test_teaser_before_repeated_headline() -> None:
+    teaser = "The weir at Brenholm will be rebuilt, the river authority said, promising to finish before spring."
+    text = f"Weir at Brenholm to Be Rebuilt\n\n{teaser}\n\nWeir at Brenholm to Be Rebuilt\n\n{LEDE}\n\n{SECOND}\n"
+    (article,) = clean(text)
+    assert article.title == "Weir at Brenholm to Be Rebuilt"
+    assert article.text.startswith(LEDE)
+    assert removed_reasons(article)[teaser] == "teaser"
+
+
+def test_crosshead_stays_and_footer_goes() -> None:
+    text = (
+        f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"
+        "Leave a comment\n\nYour email address will not be published. Required fields are marked *\n\n"
+        "Get the best of the valley news every morning, delivered free to you.\n"
+    )
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\nCost and Timetable\n\n{SECOND}"
+    assert removed_reasons(article)["Get the best of the valley news every morning, delivered free to you."] == "footer"
+
+
+def test_archive_page_posts_split_at_each_headline() -> None:
+    text = (
+        f"Tag Archives: Brenholm\n\nWeir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\n{SECOND}\n\n"
+        f"Brenholm residents ask for a temporary barrier\n\n{THIRD}\n"
+    )
+    first, second = clean(text)
+    assert first.title == "Weir at Brenholm to be rebuilt before spring floods"
+    assert first.text.endswith(SECOND)
+    assert second.title == "Brenholm residents ask for a temporary barrier"
+    assert second.text == THIRD
+
+
+def test_wire_chrome_is_removed() -> None:
+    text = (
+        " date 2025-02-04 HomeWorldBusinessMarketsMore\nAgency logo\n#World News\n"
+        "February 4, 2025 / 9:12 AM / a year ago\n\nWeir at Brenholm to be rebuilt before spring floods\n\n"
+        "Agency Staff\n\n2 Min Read\n\n"
+        f"{LEDE}\n\n{SECOND}\n\n(This story has been corrected to fix the date of the inspection.)\n\n"
+        "Reporting by Tom Archer; Editing by Ines Roth\n\nOur Standards: The Agency Trust Principles.\n"
+    )
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    assert article.published == "2025-02-04"
+    reasons = removed_reasons(article)
+    assert reasons["date 2025-02-04 HomeWorldBusinessMarketsMore"] == "debris"
+    assert reasons["(This story has been corrected to fix the date of the inspection.)"] == "correction note"
+    assert reasons["Reporting by Tom Archer; Editing by Ines Roth"] == "footer"
+    assert reasons["Agency Staff"] == "byline"
+
+
+def test_glued_text_loses_nothing() -> None:
+    text = f"Media captionThe weir at dawn\n{LEDE[:-1]}.He said it would cost more.{SECOND}\n"
+    (article,) = clean(text)
+    assert [c.text for c in article.captions] == ["The weir at dawn"]
+    assert article.text == f"{LEDE}\n\nHe said it would cost more.\n\n{SECOND}"
+    assert removed_reasons(article) == {"Media caption": "caption label"}
+
+
+def test_live_blog_times_stay_in_the_body() -> None:
+    text = f"{LEDE}\n\n5:10 p.m.\n\n{SECOND}\n"
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n5:10 p.m.\n\n{SECOND}"
