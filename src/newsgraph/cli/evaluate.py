@@ -1,8 +1,8 @@
 """``newsgraph eval ...``: score newsgraph against public benchmarks.
 
-Each benchmark is one subcommand on the ``eval`` group (``zyte``, ``polnear`` and
-``quotes-seed`` now; ``tempeval`` belongs here too) and prints the library's result dict as JSON
-(``polnear`` and ``quotes-seed`` print a short summary unless given ``--json``).
+Each benchmark is one subcommand on the ``eval`` group (``zyte``, ``polnear``, ``quotes-seed``,
+``tempeval``) and prints the library's result dict as JSON (all but ``zyte`` print a short summary
+unless given ``--json``). The floors each must keep are pinned in ``evaluate/floors.json``.
 """
 
 from __future__ import annotations
@@ -122,3 +122,26 @@ def quotes_seed(data_dir: Path, as_json: bool) -> None:
     for miss in result["misses"]:
         stretch = " (stretch)" if miss["stretch"] else ""
         click.echo(f"- article {miss['article']}{stretch}: {miss['text'][:70]!r}: {'; '.join(miss['problems'])}")
+
+
+@eval_group.command("tempeval")
+@click.option(
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="TempEval-3 folder with TimeML .tml files (TimeBank/, AQUAINT/).",
+)
+@json_option
+@translate_errors
+def tempeval(data_dir: Path, as_json: bool) -> None:
+    """Temporal expressions vs TimeML gold: relaxed/strict timex F1, value accuracy and value F1."""
+    from newsgraph.evaluate.tempeval import evaluate_tempeval
+
+    result = evaluate_tempeval(data_dir)
+    if as_json:
+        _echo_json(result)
+        return
+    click.echo(f"{result['documents']} documents, {result['gold']} gold, {result['predicted']} predicted")
+    for name in ("relaxed_f1", "strict_f1", "value_accuracy", "value_f1"):
+        click.echo(f"{name:<16} {result[name]:.4f}")
