@@ -16,6 +16,7 @@ TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "F
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_DET = re.compile(r"^(?:the|The)\s+")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof|Rev)\.?\s+")
+_TITLE_MODIFIERS = {"deputy", "acting", "interim", "former", "assistant", "associate", "senior", "vice", "chief"}
 _HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Rev"}
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -76,10 +77,14 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         first = span.start
         while first > 0 and _joins_name(span.doc[first - 1]):
             first -= 1
-        # A title inside the span is not part of the name: "[Councillor Tomas Reinholt]".
-        while first < span.end - 1 and (is_role_word(span.doc[first].text) or span.doc[first].text in _HONORIFIC_WORDS):
+        # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]".
+        while first < span.end - 1 and _is_title_token(span.doc[first]):
             first += 1
-        span = span.doc[first : span.end]
+        # ... and a family name it left out joins it: "[Mohammed bin Abdulrahman] Al Thani".
+        last = span.end
+        while last < len(span.doc) and _joins_name(span.doc[last]) and span.doc[last - 1].whitespace_:
+            last += 1
+        span = span.doc[first:last]
     text, start = span.text, span.start_char
     stripped = _POSSESSIVE.sub("", text)
     end = start + len(stripped)
@@ -89,6 +94,10 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             start += match.end()
             stripped = stripped[match.end() :]
     return stripped, start, end
+
+
+def _is_title_token(token: Token) -> bool:
+    return is_role_word(token.text) or token.text in _HONORIFIC_WORDS or token.lower_ in _TITLE_MODIFIERS
 
 
 def _joins_name(token: Token) -> bool:

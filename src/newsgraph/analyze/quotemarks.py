@@ -70,6 +70,8 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
                 close(index)
             elif not after.isspace() or not open_doubles:
                 stack.append((index, True, '"', []))
+        elif ch == "”" and not open_doubles and before in _OPEN_CONTEXT and (after.isalnum() or after in "‘'…"):
+            stack.append((index, True, "”“", []))  # a right mark used to open: ”We will…,” he said.
         elif ch in _DOUBLE_CLOSE and open_doubles and (ch in stack[-1][2] or any(ch in e[2] for e in open_doubles)):
             while stack and not (stack[-1][1] and ch in stack[-1][2]):
                 stack.pop()

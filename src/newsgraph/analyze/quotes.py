@@ -27,7 +27,7 @@ REPORTING_LEMMAS = frozenset(
     pledge admit concede allege assert contend maintain recall remark observe comment caution complain
     testify tweet post describe reiterate repeat continue conclude agree disagree point think estimate
     threaten accuse reveal disclose indicate signal hint propose demand tout lament concede answer
-    counter retort quip joke muse mention chant shout yell scream cry plead whisper sing""".split()
+    counter retort quip joke muse mention chant shout yell scream cry plead whisper sing call""".split()
 )
 #: Verbs of request or intention whose infinitive complement is the reported content ("urged X to Y").
 INTENTION_LEMMAS = frozenset(
@@ -46,6 +46,7 @@ INDIRECT_LEMMAS = frozenset(
 )
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 _WORD = re.compile(r"\w")
+_OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|Pres|St|Jr|Sr|"
@@ -85,8 +86,25 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
     for item in found:
         speaker = resolver.resolve(item.speaker_span, item.start)
+        if item.cue is None and item.kind == "direct" and quotes:
+            speaker = _continued_speaker(text, quotes, item) or speaker
         quotes.append(_record(doc, item, speaker))
     return quotes
+
+
+def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker | None:
+    """A paragraph that is a quote with no attribution, right after a paragraph quoting someone, goes on
+    quoting them: news style attributes a run of quoted paragraphs once."""
+    previous = next((q for q in reversed(quotes) if q.kind == "direct"), None)
+    if previous is None or previous.speaker.name is None:
+        return None
+    paragraph_start = text.rfind("\n", 0, item.start) + 1
+    if text[paragraph_start : item.start].strip() not in {"", *_OPENING_MARKS}:
+        return None  # the quote does not open its paragraph
+    between = text[previous.end : paragraph_start]
+    if between.count("\n") == 0 or text[previous.end : paragraph_start].strip("\n").count("\n") > 0:
+        return None  # not the paragraph right after
+    return previous.speaker
 
 
 def _overlaps(found: _Found, ranges: list[tuple[int, int]]) -> bool:
@@ -177,7 +195,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         next_start = spans[index + 1].outer_start if index + 1 < len(spans) else hi
         before_lo = max(previous_end, max((b for b in bounds if b <= span.outer_start), default=lo))
         after_hi = min(next_start, min((b for b in bounds if b >= span.outer_end), default=hi))
-        cue, where = _nearest_cue(doc, before_lo, span.outer_start, span.outer_end, after_hi)
+        cue, where = _nearest_cue(doc, before_lo, span.outer_start, span.outer_end, after_hi, min(hi, next_start))
         previous_end = span.outer_end
         words = len(text[span.start : span.end].split())
         if pending and _reopens(text, pending[-1], span):
@@ -253,11 +271,22 @@ def _reporting_verbs(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in span if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in {"VERB", "AUX"}]
 
 
-def _nearest_cue(doc: Doc, before_lo: int, open_at: int, close_at: int, after_hi: int) -> tuple[Token | None, str]:
+def _nearest_cue(
+    doc: Doc, before_lo: int, open_at: int, close_at: int, after_hi: int, limit: int
+) -> tuple[Token | None, str]:
     """The reporting verb nearest the quote: right after it first ("…," he said), else before it."""
     after = _reporting_verbs(doc, close_at, after_hi)
     if after and len(doc.text[close_at : after[0].idx].split()) <= 6:
         return after[0], "after"
+    # “… lies.” Rumaihi said, -- a quote ending its own sentence is still attributed right after it.
+    glued = _reporting_verbs(doc, close_at, min(limit, close_at + 60))
+    if (
+        not after
+        and glued
+        and len(doc.text[close_at : glued[0].idx].split()) <= 4
+        and "\n" not in doc.text[close_at : glued[0].idx]
+    ):
+        return glued[0], "after"
     before = _reporting_verbs(doc, before_lo, open_at)
     if before:
         return before[-1], "before"

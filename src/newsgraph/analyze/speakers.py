@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex
-from newsgraph.analyze.titles import role_head
+from newsgraph.analyze.titles import BODY_NOUNS, role_head
 from newsgraph.records import Entity, Speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -144,7 +144,9 @@ class SpeakerResolver:
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
             return Speaker(recent.name, recent.id, start, end)
-        return Speaker(None, None, start, end)
+        # No person entity at all (the model missed the name): the last named speaker, if any.
+        named = next((s for s in reversed(self.history) if s.name), None)
+        return Speaker(named.name if named else None, named.entity if named else None, start, end)
 
     def _spoke_after(self, previous: Speaker, recent: Entity) -> bool:
         last_mention = max((s for s, _ in recent.mentions), default=-1)
@@ -166,11 +168,13 @@ class SpeakerResolver:
             if role in name and all(q in name for q in qualifier):
                 return speaker.name or "", speaker.entity
         candidates = []
-        for s, _, entity in self.entities.mentions_before(position):
+        # A body noun ("the station") is the organisation last named; a role is the person holding it.
+        types = ("ORG",) if role in BODY_NOUNS else ("PERSON",)
+        for s, _, entity in self.entities.mentions_before(position, types):
             if any(qs <= s < qe for qs, qe in self.quoted):
                 continue
-            if any(role in title.lower() for title in entity.titles):
-                candidates.append((s, entity))
+            if role in BODY_NOUNS or any(role in title.lower() for title in entity.titles):
+                candidates.append((s + (10_000 if role in entity.name.lower() else 0), entity))
         if candidates:
             entity = max(candidates, key=lambda c: c[0])[1]
             return entity.name, entity.id

@@ -44,9 +44,17 @@ TITLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: A role noun used as a speaker: "the president", "the council spokesperson", "the ministry".
-ROLE_MENTION = re.compile(rf"^(?:the|a|an|this|that)\s+(?:[\w.-]+\s+){{0,3}}?(?P<role>{_ROLE}|ministry|"
-                          rf"government|council|agency|department|company|court|police|army|military)$",
-                          re.IGNORECASE)  # fmt: skip
+#: Nouns for organisations that speak: "the ministry said", "the station said in a statement".
+BODY_NOUNS = frozenset(
+    """ministry government council agency department company court police army military station channel
+    broadcaster network newspaper paper party group organisation organization office embassy union
+    committee commission board bank firm campaign authority authorities administration parliament
+    cabinet club federation association foundation university hospital airline regulator""".split()
+)
+ROLE_MENTION = re.compile(
+    rf"^(?:the|a|an|this|that)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<role>{_ROLE}|{'|'.join(sorted(BODY_NOUNS))})$",
+    re.IGNORECASE,
+)
 
 
 def title_before(text: str, start: int) -> str | None:

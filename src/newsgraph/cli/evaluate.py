@@ -145,3 +145,27 @@ def tempeval(data_dir: Path, as_json: bool) -> None:
     click.echo(f"{result['documents']} documents, {result['gold']} gold, {result['predicted']} predicted")
     for name in ("relaxed_f1", "strict_f1", "value_accuracy", "value_f1"):
         click.echo(f"{name:<16} {result[name]:.4f}")
+
+
+@main_group.group("train")
+def train_group() -> None:
+    """Train the data-derived components shipped inside the package."""
+
+
+@train_group.command("quotes")
+@click.option(
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="PolNeAR train split (text/ and attributions/).",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Lexicon path.")
+@translate_errors
+def train_quotes(data_dir: Path, out: Path | None) -> None:
+    """Learn the attribution-cue lexicon (analyze/data/cues.json) from PolNeAR train."""
+    from newsgraph.train.cues import LEXICON, train_cues, write_lexicon
+
+    lexicon = train_cues(data_dir, progress=_progress if sys.stderr.isatty() else None)
+    write_lexicon(lexicon, out or LEXICON)
+    click.echo(f"{len(lexicon['cues'])} cue words from {lexicon['articles']} articles -> {out or LEXICON}")

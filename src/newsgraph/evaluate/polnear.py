@@ -67,6 +67,7 @@ Spans = tuple[tuple[int, int], ...]
 Progress = Callable[[int, int, str], None]
 
 _WORD = re.compile(r"\w+")
+_ANN_LINE = re.compile(r"^(?:[TERAMN]\d+|#\d*|\*)\t")
 _DIRECT_MARKS = ('"', "“", "”")
 _ROLES = ("Source", "Cue", "Content")
 KINDS = ("direct", "mixed", "indirect")
@@ -107,8 +108,8 @@ def parse_ann(ann: str, text: str = "") -> list[GoldAttribution]:
     spans: dict[str, tuple[str, Spans, str]] = {}
     events: list[list[tuple[str, str]]] = []
     for number, line in enumerate(ann.splitlines(), 1):
-        if not line.strip():
-            continue
+        if not line.strip() or not _ANN_LINE.match(line):
+            continue  # blank, or the continuation of a span text that holds a line break
         fields = line.split("\t")
         try:
             if line.startswith("T"):
