@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.titles import is_role_word, title_after, title_before
 from newsgraph.records import Entity
 
@@ -144,7 +145,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
             cluster.mentions.append((start, end))
         else:
             cluster.caption_mentions.append((where - 1, start, end))
-        for title in (title_before(docs[where].text, start), title_after(docs[where].text, end)):
+        for title in (title_before(text_of(docs[where]), start), title_after(text_of(docs[where]), end)):
             if title and title not in cluster.titles and cluster.type == "PERSON":
                 cluster.titles.append(title)
 

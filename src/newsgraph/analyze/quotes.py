@@ -8,13 +8,18 @@ entity (``speakers.py``).
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex
+from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.quotemarks import MarkSpan, find_mark_spans
 from newsgraph.analyze.sources import media_mentions
 from newsgraph.analyze.speakers import SpeakerResolver, subject_of, subject_span
@@ -29,6 +34,21 @@ REPORTING_LEMMAS = frozenset(
     threaten accuse reveal disclose indicate signal hint propose demand tout lament concede answer
     counter retort quip joke muse mention chant shout yell scream cry plead whisper sing call""".split()
 )
+#: A learned cue must introduce content at least this often (PolNeAR train), and a relation must carry
+#: at least this share of its cue uses. Tuned on PolNeAR dev.
+MIN_CUE_RATE = 0.15
+MIN_RELATION_SHARE = 0.1
+_PREDICATES = {"oprd", "xcomp", "prep", "ccomp", "advcl", "acomp", "attr"}
+_NOT_CONTENT = {"punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "cc", "conj", "mark", "prt"}
+_LEXICON = Path(__file__).parent / "data" / "cues.json"
+
+
+@functools.cache
+def cue_lexicon() -> dict[str, dict[str, Any]]:
+    """The cue lexicon shipped with the package (``newsgraph train quotes`` rebuilds it)."""
+    return json.loads(_LEXICON.read_text(encoding="utf-8"))["cues"]
+
+
 #: Verbs of request or intention whose infinitive complement is the reported content ("urged X to Y").
 INTENTION_LEMMAS = frozenset(
     """urge ask call demand request plead appeal promise pledge vow threaten refuse decline vow intend
@@ -76,7 +96,7 @@ class _Found:
 
 def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     """Direct, mixed and indirect quotes in ``doc``, in text order."""
-    text = doc.text
+    text = text_of(doc)
     spans = find_mark_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     found = list(_direct_quotes(doc, spans, 0, len(text)))
@@ -112,7 +132,7 @@ def _overlaps(found: _Found, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
-    text = doc.text
+    text = text_of(doc)
     if item.cue_span is not None:
         cue: Cue | None = Cue(text[item.cue_span[0] : item.cue_span[1]], *item.cue_span)
     else:
@@ -142,16 +162,22 @@ def _addressee(verb: Token) -> str | None:
     if target is None:
         return None
     tokens = [t for t in target.subtree if t.dep_ not in {"relcl", "acl"}]
-    return verb.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(verb.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _reported_clause(verb: Token, position: int) -> tuple[int, int] | None:
-    """The complement of ``verb`` that holds ``position``: what a mixed quote's speaker reported."""
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp", "advcl"}:
-            tokens = list(child.subtree)
-            if tokens[0].idx <= position < tokens[-1].idx + len(tokens[-1].text):
-                return _trimmed_span(tokens)
+    """The dependent of ``verb`` that holds ``position``: what a mixed quote's speaker reported.
+
+    An object joins the predicate that follows it: "called [Burma a "good news story"]".
+    """
+    dependents = [c for c in verb.children if c.dep_ not in _NOT_CONTENT and c.i > verb.i]
+    for index, child in enumerate(dependents):
+        tokens = list(child.subtree)
+        if child.dep_ in {"dobj", "dative"}:
+            tokens += [t for c in dependents[index + 1 :] if c.dep_ in _PREDICATES for t in c.subtree]
+        tokens.sort(key=lambda t: t.i)
+        if tokens[0].idx <= position < tokens[-1].idx + len(tokens[-1].text):
+            return _trimmed_span(tokens)
     return None
 
 
@@ -163,7 +189,7 @@ def _cue_record(verb: Token) -> Cue:
     while first.i < verb.i and any(t.dep_ in {"nsubj", "nsubjpass", "punct"} for t in verb.doc[first.i : verb.i]):
         first = verb.doc[first.i + 1]
     start, end = first.idx, verb.idx + len(verb.text)
-    return Cue(verb.doc.text[start:end], start, end)
+    return Cue(text_of(verb.doc)[start:end], start, end)
 
 
 def _via(text: str, item: _Found, speaker: Speaker) -> str | None:
@@ -186,7 +212,7 @@ def _via(text: str, item: _Found, speaker: Speaker) -> str | None:
 
 def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterator[_Found]:
     """Quotes among ``spans`` (siblings inside ``[lo, hi)``), then their nested quotes."""
-    text = doc.text
+    text = text_of(doc)
     bounds = _sentence_bounds(text, spans, lo, hi)
     pending: list[_Found] = []
     previous_cue: Token | None = None
@@ -276,15 +302,15 @@ def _nearest_cue(
 ) -> tuple[Token | None, str]:
     """The reporting verb nearest the quote: right after it first ("…," he said), else before it."""
     after = _reporting_verbs(doc, close_at, after_hi)
-    if after and len(doc.text[close_at : after[0].idx].split()) <= 6:
+    if after and len(text_of(doc)[close_at : after[0].idx].split()) <= 6:
         return after[0], "after"
     # “… lies.” Rumaihi said, -- a quote ending its own sentence is still attributed right after it.
     glued = _reporting_verbs(doc, close_at, min(limit, close_at + 60))
     if (
         not after
         and glued
-        and len(doc.text[close_at : glued[0].idx].split()) <= 4
-        and "\n" not in doc.text[close_at : glued[0].idx]
+        and len(text_of(doc)[close_at : glued[0].idx].split()) <= 4
+        and "\n" not in text_of(doc)[close_at : glued[0].idx]
     ):
         return glued[0], "after"
     before = _reporting_verbs(doc, before_lo, open_at)
@@ -292,7 +318,24 @@ def _nearest_cue(
         return before[-1], "before"
     if after:
         return after[0], "after"
+    # No reporting verb around it: a learned cue that governs the quote ("called the plan "a disaster"").
+    token = _token_at(doc, open_at + 1)
+    for ancestor in list(token.ancestors)[:4] if token is not None else []:
+        if ancestor.idx < before_lo or ancestor.idx >= after_hi:
+            break
+        if _is_learned_cue(ancestor):
+            return ancestor, "before" if ancestor.idx < open_at else "after"
     return None, ""
+
+
+def _token_at(doc: Doc, position: int) -> Token | None:
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_learned_cue(token: Token) -> bool:
+    entry = cue_lexicon().get(f"{token.lemma_.lower()}/{token.pos_}")
+    return entry is not None and entry["rate"] >= MIN_CUE_RATE and token.pos_ in {"VERB", "AUX"}
 
 
 def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: str) -> str:
@@ -309,31 +352,43 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
 
 
 def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
-    """Reported speech without quotation marks.
+    """Reported speech without quotation marks, through the cue lexicon learned from PolNeAR train.
 
-    The complement clause of a reporting or belief verb ("said (that) X", "X, officials said"),
-    the infinitive of a request or intention ("urged lawmakers to X"), and "according to Y, X".
+    A word is a cue where its learned cue rate is high enough; its content is the dependent it
+    most often governs as a cue (the clause of "said (that) X", the object and infinitive of
+    "urged lawmakers to X"), or the clause it interrupts ("X, officials said, Y"). "According to
+    Y, X" has its own rule.
     """
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"}:
+    lexicon = cue_lexicon()
+    for cue in doc:
+        entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
+        if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"}:
             continue
-        if lemma in INDIRECT_LEMMAS:
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            tokens = list(clause.subtree) if clause is not None else []
-        elif lemma in INTENTION_LEMMAS:
-            complement = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i]
-            objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i]
-            tokens = sorted((t for c in objects + complement[:1] for t in c.subtree), key=lambda t: t.i)
-            if not complement:
-                tokens = []
-        else:
+        span = _learned_content(cue, entry)
+        if span is None or subject_of(cue) is None:
             continue
-        span = _trimmed_span(tokens)
-        if span is None or subject_of(verb) is None:
-            continue
-        yield _Found([span], "indirect", verb, subject_span(verb))
+        yield _Found([span], "indirect", cue, subject_span(cue))
     yield from _according_to(doc)
+
+
+def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | None:
+    """The content span of ``cue`` along the relation the lexicon saw most for it."""
+    relations: dict[str, int] = entry["relations"]
+    best: tuple[float, list[Token]] | None = None
+    for child in cue.children:
+        share = relations.get(child.dep_, 0) / entry["cue"]
+        if child.dep_ in _NOT_CONTENT or share < MIN_RELATION_SHARE:
+            continue
+        tokens = list(child.subtree)
+        if child.dep_ == "dobj":  # "urged lawmakers to act": the object and its infinitive
+            tokens += [t for c in cue.children if c.dep_ == "xcomp" and c.i > child.i for t in c.subtree]
+        if best is None or share > best[0]:
+            best = (share, sorted(tokens, key=lambda t: t.i))
+    up = relations.get(f"^{cue.dep_}", 0) / entry["cue"]
+    if best is None and cue.dep_ in {"parataxis", "ccomp"} and up >= MIN_RELATION_SHARE:
+        inner = {t.i for t in cue.subtree}
+        best = (up, [t for t in cue.head.subtree if t.i not in inner])
+    return _trimmed_span(best[1]) if best is not None else None
 
 
 def _trimmed_span(tokens: list[Token]) -> tuple[int, int] | None:

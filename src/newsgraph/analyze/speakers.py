@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex
+from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.titles import BODY_NOUNS, role_head
 from newsgraph.records import Entity, Speaker
 
@@ -99,7 +100,7 @@ class SpeakerResolver:
         if span is None:
             return Speaker()
         start, end = span
-        mention = self.doc.text[start:end]
+        mention = text_of(self.doc)[start:end]
         speaker = self._resolve(mention, start, end, position)
         if speaker.name:
             self.history.append(speaker)
