@@ -90,6 +90,9 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
     # Whatever is still open: an unclosed double quote runs to the paragraph end.
     while stack:
         start, double, _, children = stack.pop(0)
+        if double and paragraph[start] == '"' and ("“" in paragraph or "”" in paragraph):
+            top.extend(children)  # a stray straight mark in a paragraph quoted with curly ones
+            continue
         if double:
             end = len(paragraph.rstrip())
             top.append(MarkSpan(offset + start + 1, offset + end, True, False, children))

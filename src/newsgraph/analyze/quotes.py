@@ -38,6 +38,8 @@ REPORTING_LEMMAS = frozenset(
 #: at least this share of its cue uses. Tuned on PolNeAR dev.
 MIN_CUE_RATE = 0.15
 MIN_RELATION_SHARE = 0.1
+STRONG_CUE_RATE = 0.5
+MIN_RELATION_RATE = 0.2
 _PREDICATES = {"oprd", "xcomp", "prep", "ccomp", "advcl", "acomp", "attr"}
 _NOT_CONTENT = {"punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "cc", "conj", "mark", "prt"}
 _LEXICON = Path(__file__).parent / "data" / "cues.json"
@@ -84,6 +86,8 @@ class _Found:
     speaker_span: tuple[int, int] | None
     #: A cue that is not one verb ("according to"); the verb token is kept for its sentence.
     cue_span: tuple[int, int] | None = None
+    #: For a mixed quote, the reported clause when it is known from an enclosing indirect quote.
+    clause: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
@@ -100,7 +104,11 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     spans = find_mark_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     found = list(_direct_quotes(doc, spans, 0, len(text)))
-    found += [f for f in _indirect_quotes(doc) if not _overlaps(f, quoted)]
+    indirect = list(_indirect_quotes(doc))
+    for item in found:
+        if item.kind == "mixed":
+            _adopt_enclosing_report(item, indirect)
+    found += [f for f in indirect if not _overlaps(f, quoted)]
     found.sort(key=lambda f: f.start)
     resolver = SpeakerResolver(doc, entities, quoted)
     quotes: list[Quote] = []
@@ -127,6 +135,24 @@ def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker 
     return previous.speaker
 
 
+def _adopt_enclosing_report(item: _Found, indirect: list[_Found]) -> None:
+    """A mixed quote inside a reported clause of a strong cue ("said that Clinton once described the
+    deal as “the gold standard”") is attributed by that cue, and the clause is what was reported."""
+    enclosing = [
+        f for f in indirect
+        if f.cue is not None and f.cue_span is None and f.start <= item.start and item.end <= f.end
+        and _cue_rate(f.cue) >= STRONG_CUE_RATE
+    ]  # fmt: skip
+    if enclosing:
+        best = max(enclosing, key=lambda f: f.end - f.start)
+        item.cue, item.speaker_span, item.clause = best.cue, best.speaker_span, best.parts[0]
+
+
+def _cue_rate(token: Token) -> float:
+    entry = cue_lexicon().get(f"{token.lemma_.lower()}/{token.pos_}")
+    return entry["rate"] if entry else 0.0
+
+
 def _overlaps(found: _Found, ranges: list[tuple[int, int]]) -> bool:
     return any(s < found.end and found.start < e for s, e in ranges)
 
@@ -147,7 +173,8 @@ def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
         cue=cue,
         via=_via(text, item, speaker),
         to=_addressee(item.cue) if item.cue is not None and item.cue_span is None else None,
-        clause=_reported_clause(item.cue, item.start) if item.kind == "mixed" and item.cue is not None else None,
+        clause=item.clause
+        or (_reported_clause(item.cue, item.start) if item.kind == "mixed" and item.cue is not None else None),
     )
 
 
@@ -226,8 +253,18 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         words = len(text[span.start : span.end].split())
         if pending and _reopens(text, pending[-1], span):
             pending[-1].parts.append((span.start, span.end))
-        elif cue is not None and previous_cue is not None and cue.i == previous_cue.i and pending and where == "before":
-            # "We can," she said, "but not yet." -- one quote in two parts.
+        elif (
+            cue is not None
+            and previous_cue is not None
+            and cue.i == previous_cue.i
+            and pending
+            and (
+                (where == "before" and pending[-1].kind == "direct")
+                or _reported_clause(cue, span.start) not in (None, _reported_clause(cue, pending[-1].start))
+            )
+        ):
+            # "We can," she said, "but not yet." -- one quote in two parts; so are two fragments of one
+            # reported clause: said she was "honoured" and "humbled".
             pending[-1].parts.append((span.start, span.end))
         elif cue is None and words < _MIN_UNATTRIBUTED_WORDS and not _utterance(text[span.start : span.end]):
             pass  # a scare quote or a title
@@ -321,10 +358,12 @@ def _nearest_cue(
     # No reporting verb around it: a learned cue that governs the quote ("called the plan "a disaster"").
     token = _token_at(doc, open_at + 1)
     for ancestor in list(token.ancestors)[:4] if token is not None else []:
+        if open_at <= ancestor.idx < close_at:
+            continue  # a verb inside the quote is the quoted speaker's, not the attribution
         if ancestor.idx < before_lo or ancestor.idx >= after_hi:
             break
         if _is_learned_cue(ancestor):
-            return ancestor, "before" if ancestor.idx < open_at else "after"
+            return ancestor, "governs"
     return None, ""
 
 
@@ -340,6 +379,8 @@ def _is_learned_cue(token: Token) -> bool:
 
 def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: str) -> str:
     """``direct`` when only the attribution stands beside the quote, ``mixed`` when it is woven into a paraphrase."""
+    if where == "governs":
+        return "mixed"  # the quoted words are a dependent of the cue: part of a paraphrase
     if cue is None or where == "after":
         return "mixed" if _WORD.search(text[before_lo : span.outer_start]) else "direct"
     speaker = subject_span(cue)
@@ -377,7 +418,7 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | Non
     best: tuple[float, list[Token]] | None = None
     for child in cue.children:
         share = relations.get(child.dep_, 0) / entry["cue"]
-        if child.dep_ in _NOT_CONTENT or share < MIN_RELATION_SHARE:
+        if child.dep_ in _NOT_CONTENT or not _accepted(entry, child.dep_, share):
             continue
         tokens = list(child.subtree)
         if child.dep_ == "dobj":  # "urged lawmakers to act": the object and its infinitive
@@ -385,10 +426,25 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | Non
         if best is None or share > best[0]:
             best = (share, sorted(tokens, key=lambda t: t.i))
     up = relations.get(f"^{cue.dep_}", 0) / entry["cue"]
-    if best is None and cue.dep_ in {"parataxis", "ccomp"} and up >= MIN_RELATION_SHARE:
+    # "X, officials said": the content is the clause the cue hangs off, before it.
+    reversed_report = entry["rate"] >= STRONG_CUE_RATE and cue.head.i < cue.i
+    if (
+        best is None
+        and cue.dep_ in {"parataxis", "ccomp"}
+        and (reversed_report or _accepted(entry, f"^{cue.dep_}", up))
+    ):
         inner = {t.i for t in cue.subtree}
         best = (up, [t for t in cue.head.subtree if t.i not in inner])
     return _trimmed_span(best[1]) if best is not None else None
+
+
+def _accepted(entry: dict[str, Any], relation: str, share: float) -> bool:
+    """A strong cue word takes content along any relation it often has as a cue; a weaker one only
+    along relations that, in training, carried content often enough among all their uses."""
+    if entry["rate"] >= STRONG_CUE_RATE and share >= MIN_RELATION_SHARE:
+        return True
+    total = entry.get("relation_totals", {}).get(relation, 0)
+    return total > 0 and entry["relations"].get(relation, 0) / total >= MIN_RELATION_RATE
 
 
 def _trimmed_span(tokens: list[Token]) -> tuple[int, int] | None:

@@ -72,11 +72,17 @@ def train_cues(data_dir: Path, progress: Callable[[int, int, str], None] | None 
     cue_counts: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     relations: dict[str, Counter[str]] = defaultdict(Counter)
+    relation_totals: dict[str, Counter[str]] = defaultdict(Counter)
     texts = (path.read_text(encoding="utf-8") for path, _ in articles)
     for index, (doc, (_, ann)) in enumerate(zip(nlp.pipe(texts, batch_size=16), articles, strict=True)):
         if progress:
             progress(index + 1, len(articles), articles[index][0].name)
-        totals.update(key(t) for t in doc if t.pos_ in CUE_POS)
+        for token in doc:
+            if token.pos_ not in CUE_POS:
+                continue
+            totals[key(token)] += 1
+            seen = {child.dep_ for child in token.children} | {f"^{token.dep_}"}
+            relation_totals[key(token)].update(seen)
         gold = parse_ann(ann.read_text(encoding="utf-8"), doc.text) if ann else []
         for attribution in gold:
             for word, rel in _attribution_cues(doc, attribution):
@@ -89,6 +95,8 @@ def train_cues(data_dir: Path, progress: Callable[[int, int, str], None] | None 
             "total": max(totals[word], count),
             "rate": round(count / max(totals[word], count), 4),
             "relations": dict(relations[word].most_common()),
+            # How often the word has each relation at all, for the rate of content along it.
+            "relation_totals": {rel: relation_totals[word][rel] for rel in relations[word]},
         }
         for word, count in sorted(cue_counts.items())
         if count >= MIN_CUE_COUNT
