@@ -74,7 +74,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
     spaCy often leaves a first name out of a PERSON span ("Ruben [Kask]"): capitalised proper
     nouns just before it on the same line join the name.
     """
-    if span.label_ == "PERSON":
+    if span.label_ == "PERSON" or _misread_surname(span):
         first = span.start
         while first > 0 and _joins_name(span.doc[first - 1]):
             first -= 1
@@ -95,6 +95,18 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             start += match.end()
             stripped = stripped[match.end() :]
     return stripped, start, end
+
+
+def _misread_surname(span: Span) -> bool:
+    """A lone surname the model called a place or an organisation, with the first name just before it
+    and the pair acting as a subject: "Ruben [Kask]*ORG*, the chairman, said"."""
+    return (
+        span.label_ in {"ORG", "GPE"}
+        and len(span) == 1
+        and span.start > 0
+        and _joins_name(span.doc[span.start - 1])
+        and span[0].dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def _is_title_token(token: Token) -> bool:
@@ -120,7 +132,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         name, start, end = _clean_name(ent)
         if not name or is_role_word(name) or not any(ch.isalpha() for ch in name):
             continue
-        found.append((TYPES[ent.label_], name, start, end))
+        found.append(("PERSON" if _misread_surname(ent) else TYPES[ent.label_], name, start, end))
     return found
 
 
@@ -137,6 +149,14 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
     for _, type_, name, _, _ in raw:
         if type_ == "PERSON" and len(name.split()) >= 2:
             people.setdefault(name, _Cluster(name, "PERSON"))
+    # A surname whose full name the model never tagged: "Ruben Kask, the chairman" … "Kask said".
+    lone = {name for _, type_, name, _, _ in raw if type_ == "PERSON" and " " not in name}
+    for token in doc:
+        if token.text in lone and token.i > 0 and _joins_name(doc[token.i - 1]):
+            full = f"{doc[token.i - 1].text} {token.text}"
+            if not any(known.endswith(" " + token.text) for known in people):
+                people[full] = _Cluster(full, "PERSON")
+                raw.append((0, "PERSON", full, doc[token.i - 1].idx, token.idx + len(token.text)))
     surnames = _surname_table(people)
     clusters: dict[tuple[str, str], _Cluster] = {("PERSON", n): c for n, c in people.items()}
 

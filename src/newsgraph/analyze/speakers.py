@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import BODY_NOUNS, role_head
+from newsgraph.analyze.titles import BODY_NOUNS, is_role_word, role_head
 from newsgraph.records import Entity, Speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -25,6 +25,12 @@ _PERSONAL = {"he", "she", "him", "her", "i"}
 _PLURAL = {"they", "we"}
 _ROLE_OF_BODY = re.compile(
     r"^(?:a|an|the)\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<body>.+)$", re.IGNORECASE
+)
+_OWNED_ROLE = re.compile(
+    r"^(?:the\s+|THE\s+)?(?P<owner>his|her|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3})"
+    r"(?:'s|’s)?\s+"
+    r"(?P<role>(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|"
+    r"office|campaign|spokespeople|representative|assistant|secretary|deputy))$"
 )
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
@@ -116,12 +122,31 @@ class SpeakerResolver:
         entity = self._named(start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
+        owned = self._owned_role(mention, start)
+        if owned is not None:
+            return Speaker(owned, None, start, end)
         role = role_head(mention)
         if role:
             found = self._by_role(role, mention, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
         return Speaker(_describe(mention), None, start, end)
+
+    def _owned_role(self, mention: str, start: int) -> str | None:
+        """ "Penhallow’s spokesman", "his spokesman": the role, named after its holder's fullest name."""
+        match = _OWNED_ROLE.match(mention)
+        if match is None:
+            return None
+        owner, role = match.group("owner"), match.group("role")
+        offset = start + match.start("owner")
+        if owner.lower() in {"his", "her"}:
+            person = self._pronoun(start, start).name
+        else:
+            entity = self.entities.at(offset, offset + len(owner))
+            holder = role_head(f"the {owner}")  # "the Prime Minister's spokesman"
+            found = self._by_role(holder, owner, start) if entity is None and holder else None
+            person = entity.name if entity is not None else found[0] if found else owner
+        return f"{person}'s {role}" if person else None
 
     def _named(self, start: int, end: int) -> Entity | None:
         """The entity named by the head of the mention: "Mexican President Claudia Sheinbaum"."""
@@ -136,11 +161,11 @@ class SpeakerResolver:
         return entity
 
     def _pronoun(self, start: int, end: int) -> Speaker:
-        previous = next((s for s in reversed(self.history) if s.entity and s.entity.startswith("person/")), None)
+        previous = next((s for s in reversed(self.history) if _is_person(s)), None)
         recent = self._recent_person(start)
         # The last speaker wins unless another person was named since.
         if previous is not None and (
-            recent is None or recent.id == previous.entity or self._spoke_after(previous, recent)
+            recent is None or recent.id == previous.entity or self._spoke_after(previous, recent, start)
         ):
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
@@ -149,9 +174,14 @@ class SpeakerResolver:
         named = next((s for s in reversed(self.history) if s.name), None)
         return Speaker(named.name if named else None, named.entity if named else None, start, end)
 
-    def _spoke_after(self, previous: Speaker, recent: Entity) -> bool:
-        last_mention = max((s for s, _ in recent.mentions), default=-1)
-        return previous.start is not None and previous.start > last_mention
+    def _spoke_after(self, previous: Speaker, recent: Entity, position: int) -> bool:
+        """The last speaker's mention reaches the other person's last mention before ``position``
+        (outside quotes), so it came later or holds it: "Penhallow's spokesman said … he said"."""
+        last_mention = max((s for s, _ in recent.mentions if s < position and not self._quoted(s)), default=-1)
+        return previous.start is not None and (previous.end or previous.start) > last_mention
+
+    def _quoted(self, position: int) -> bool:
+        return any(qs <= position < qe for qs, qe in self.quoted)
 
     def _recent_person(self, position: int) -> Entity | None:
         mentions = [
@@ -180,6 +210,14 @@ class SpeakerResolver:
             entity = max(candidates, key=lambda c: c[0])[1]
             return entity.name, entity.id
         return None
+
+
+def _is_person(speaker: Speaker) -> bool:
+    """A named person, or a person described by role ("Penhallow's spokesman"): "he" can refer to either."""
+    if speaker.entity:
+        return speaker.entity.startswith("person/")
+    last = (speaker.name or "").split()[-1:] or [""]
+    return is_role_word(last[0]) and last[0].lower() not in BODY_NOUNS
 
 
 def _describe(mention: str) -> str:
