@@ -403,8 +403,8 @@ def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
     lexicon = cue_lexicon()
     for cue in doc:
         entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
-        if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"}:
-            continue
+        if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
+            continue  # "X quoted Y as saying": the quote is what was said, not Y
         span = _learned_content(cue, entry)
         if span is None or subject_of(cue) is None:
             continue

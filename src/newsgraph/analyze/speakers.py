@@ -37,6 +37,12 @@ _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from its head when it has none ("…, adding that")."""
+    # "X quoted the minister as saying": the one quoted speaks; X only relays.
+    head = verb.head.head if verb.head.lower_ == "as" else verb.head
+    if verb.lemma_ == "say" and head.lemma_ == "quote" and head is not verb:
+        quoted = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
     token: Token | None = verb
     for _ in range(3):
         if token is None:
@@ -192,23 +198,23 @@ class SpeakerResolver:
         return max(mentions, key=lambda m: m[0])[1] if mentions else None
 
     def _by_role(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
-        """The most recent speaker or person who holds ``role``."""
-        qualifier = [w.lower() for w in mention.split()[1:-1]]
-        for speaker in reversed(self.history):
-            name = (speaker.name or "").lower()
-            if role in name and all(q in name for q in qualifier):
-                return speaker.name or "", speaker.entity
+        """Who holds ``role``: the last-mentioned entity with that title (or, for "the ministry", the last
+        organisation), else the last unnamed speaker described by it ("the council spokesperson")."""
         candidates = []
-        # A body noun ("the station") is the organisation last named; a role is the person holding it.
         types = ("ORG",) if role in BODY_NOUNS else ("PERSON",)
         for s, _, entity in self.entities.mentions_before(position, types):
-            if any(qs <= s < qe for qs, qe in self.quoted):
+            if self._quoted(s):
                 continue
             if role in BODY_NOUNS or any(role in title.lower() for title in entity.titles):
                 candidates.append((s + (10_000 if role in entity.name.lower() else 0), entity))
         if candidates:
             entity = max(candidates, key=lambda c: c[0])[1]
             return entity.name, entity.id
+        qualifier = [w.lower() for w in mention.split()[1:-1]]
+        for speaker in reversed(self.history):
+            name = (speaker.name or "").lower()
+            if role in name and all(q in name for q in qualifier):
+                return speaker.name or "", speaker.entity
         return None
 
 

@@ -30,7 +30,7 @@ _MODIFIER = (
 )
 #: A title right before a name: "Iran's Supreme Leader ", "US President ", "President-elect ".
 TITLE_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<title>(?:{_MODIFIER}[\s-]+){{0,3}}(?:{_ROLE})(?:-elect)?)\s+$",
+    rf"(?<![\w-])(?P<title>(?:(?:{_MODIFIER}|{_ROLE})[\s-]+){{0,4}}(?:{_ROLE})(?:-elect)?)\s+$",
     re.IGNORECASE,
 )
 #: A title set off by a comma before a name: "The city treasurer, Ingrid Solberg".
