@@ -123,6 +123,35 @@ class TimeExpression:
     caption: int | None = None
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Who acts in an event: a mention resolved, where possible, to an entity, a country (ISO 3166
+    alpha-3) and a sector code (GOV, MIL, COP, REB, CRM, OPP, BUS, MED, IGO, …)."""
+
+    name: str
+    entity: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER event: who did what to whom, when and where; ``start``/``end`` is the trigger span."""
+
+    type: str
+    source: Actor
+    start: int
+    end: int
+    target: Actor | None = None
+    mode: str | None = None
+    date: str | None = None
+    location: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+
+
 @dataclass(frozen=True, kw_only=True)
 class Article:
     """One analysed article: the ``newsgraph/1`` record (fields in schema order)."""
@@ -140,7 +169,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     sources: tuple[SourceCited, ...] = ()
     times: tuple[TimeExpression, ...] = ()
-    events: tuple[dict[str, Any], ...] = ()
+    events: tuple[Event, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -186,8 +215,24 @@ class Article:
             ),
             sources=tuple(SourceCited(**s) for s in data.get("sources") or ()),
             times=tuple(TimeExpression(**t) for t in data.get("times") or ()),
-            events=tuple(data.get("events") or ()),
+            events=tuple(_event(e) for e in data.get("events") or ()),
         )
+
+
+def _event(data: dict[str, Any]) -> Event:
+    target = data.get("target")
+    return Event(
+        type=data["type"],
+        source=Actor(**data["source"]),
+        start=data["start"],
+        end=data["end"],
+        target=Actor(**target) if target else None,
+        mode=data.get("mode"),
+        date=data.get("date"),
+        location=data.get("location"),
+        negated=bool(data.get("negated")),
+        hypothetical=bool(data.get("hypothetical")),
+    )
 
 
 def _lists(value: Any) -> Any:
