@@ -14,10 +14,12 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.records import (
+    Actor,
     Article,
     Caption,
     Cue,
     Entity,
+    Event,
     Quote,
     Removed,
     SourceCited,
@@ -98,7 +100,13 @@ def pier_article() -> Article:
         ),
         sources=(SourceCited("Coastal Works Office", *span(text, "Coastal Works Office")),),
         times=(TimeExpression("Tuesday", *span(text, "Tuesday"), type="DATE", value="2031-03-04"),),
-        events=({"type": "decision", "trigger": "voted"},),
+        events=(
+            Event(
+                "AGREE",
+                Actor("harbour council", None, None, "GOV", *span(text, "harbour council")),
+                *span(text, "voted"),
+            ),
+        ),
     )
 
 
