@@ -101,6 +101,9 @@ class Quote:
     to: str | None = None
     #: For a mixed quote: the reported clause the quoted words sit in, as [start, end].
     clause: tuple[int, int] | None = None
+    #: "body", "title" or "caption": the text the offsets index (``captions[caption].text`` for captions).
+    location: str = "body"
+    caption: int | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,8 @@ class Article:
                     via=q.get("via"),
                     to=q.get("to"),
                     clause=tuple(q["clause"]) if q.get("clause") else None,
+                    location=q.get("location") or "body",
+                    caption=q.get("caption"),
                 )
                 for q in data.get("quotes") or ()
             ),

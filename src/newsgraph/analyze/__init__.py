@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsgraph.analyze.entities import credited_people, find_entities
+from spacy.tokens import Doc
+
+from newsgraph.analyze.entities import EntityIndex, credited_people, find_entities
 from newsgraph.analyze.nlp import get_nlp
-from newsgraph.analyze.quotes import find_quotes
+from newsgraph.analyze.quotes import find_quotes, headline_quote
 from newsgraph.analyze.sources import find_sources
 from newsgraph.analyze.times import find_times, infer_published
-from newsgraph.records import Article, CleanArticle, Entity, TimeExpression, article_id
+from newsgraph.analyze.titles import role_head
+from newsgraph.records import Article, CleanArticle, Entity, Quote, Speaker, TimeExpression, article_id
 
 
 def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
@@ -33,7 +36,7 @@ def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
         captions=article.captions,
         removed=article.removed,
         entities=_with_photographers(entities.entities, article),
-        quotes=tuple(find_quotes(doc, entities)),
+        quotes=tuple(_quotes(article, doc, caption_docs, entities)),
         sources=tuple(find_sources(article.text, entities, article.captions)),
         times=tuple(_times(article, date)),
     )
@@ -43,6 +46,35 @@ def _with_photographers(entities: tuple[Entity, ...], article: CleanArticle) -> 
     known = {e.id for e in entities}
     credited = credited_people(c.credit for c in article.captions)
     return entities + tuple(e for e in credited if e.id not in known)
+
+
+def _quotes(article: CleanArticle, doc: Doc, caption_docs: list[Doc], entities: EntityIndex) -> list[Quote]:
+    """Quotes in the body, then the headline's ("X Says Y"), then each caption's, marked with where they are."""
+    found = find_quotes(doc, entities)
+    headline = headline_quote(article.title, entities) if article.title else None
+    if headline is not None:
+        found.append(headline)
+    for index, caption_doc in enumerate(caption_docs):
+        # Only quoted words: a caption "shows" a scene, it does not report speech.
+        for quote in find_quotes(caption_doc, find_entities(caption_doc)):
+            if quote.kind != "indirect":
+                found.append(
+                    replace(quote, location="caption", caption=index, speaker=_relink(quote.speaker, entities))
+                )
+    return found
+
+
+def _relink(speaker: Speaker, entities: EntityIndex) -> Speaker:
+    """A caption names "Okafor" or "the minister"; the article knows "Rasmus Okafor", Water Minister."""
+    if speaker.name is None or speaker.entity is not None and speaker.entity in {e.id for e in entities.entities}:
+        return speaker
+    last = speaker.name.split()[-1]
+    role = role_head(speaker.name)
+    people = [e for e in entities.entities if e.type == "PERSON" and e.mentions]
+    match = next((e for e in people if e.name.split()[-1] == last), None) or next(
+        (e for e in people if role and any(role in t.lower() for t in e.titles)), None
+    )
+    return replace(speaker, name=match.name, entity=match.id) if match else speaker
 
 
 def _times(article: CleanArticle, published: str | None) -> list[TimeExpression]:

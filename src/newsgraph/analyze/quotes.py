@@ -120,6 +120,46 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     return quotes
 
 
+#: "Sheinbaum Says She Rejected Trump's Offer": a headline reporting speech, in headline case.
+_HEADLINE_REPORT = re.compile(
+    r"^(?P<speaker>[A-Z][^:]{1,60}?)\s+(?P<cue>Says|Said|Tells|Told|Warns|Claims|Denies|Insists|Vows|Urges|"
+    r"Calls for|Admits|Argues|Believes|Thinks|Accuses|Pledges|Promises|Announces|Confirms)\s+(?P<content>\S.{5,})$"
+)
+
+
+def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
+    """The statement a headline reports ("X Says Y"), with X resolved to a person of the article.
+
+    Headline case defeats the parser ("Rejected" reads as a noun), so the shape is matched instead.
+    """
+    match = _HEADLINE_REPORT.match(title.strip())
+    if match is None:
+        return None
+    speaker_text = match.group("speaker")
+    start, end = match.span("speaker")
+    person = next(
+        (e for e in entities.entities if e.type in {"PERSON", "ORG", "GPE"} and _names_entity(speaker_text, e.name)),
+        None,
+    )
+    content_start, content_end = match.span("content")
+    return Quote(
+        text=match.group("content"),
+        start=content_start,
+        end=content_end,
+        parts=((content_start, content_end),),
+        kind="indirect",
+        speaker=Speaker(person.name if person else speaker_text, person.id if person else None, start, end),
+        cue=Cue(match.group("cue"), *match.span("cue")),
+        location="title",
+    )
+
+
+def _names_entity(mention: str, name: str) -> bool:
+    """ "Sheinbaum" or "Claudia Sheinbaum" names "Claudia Sheinbaum"."""
+    words = mention.split()
+    return mention == name or (len(words) == 1 and name.split()[-1] == words[0])
+
+
 def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker | None:
     """A paragraph that is a quote with no attribution, right after a paragraph quoting someone, goes on
     quoting them: news style attributes a run of quoted paragraphs once."""

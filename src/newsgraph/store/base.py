@@ -60,6 +60,8 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("parts", str),  # JSON list of [start, end]
         ("addressee", str),
         ("clause", str),  # JSON [start, end] or null
+        ("location", str),  # body | title | caption
+        ("caption", int),
     ),
     "sources": (("article_id", str), ("idx", int), ("name", str), ("start", int), ("end", int)),
     "times": (
@@ -150,6 +152,8 @@ def article_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
                 "parts": _json([list(p) for p in q.parts]),
                 "addressee": q.to,
                 "clause": _json(list(q.clause)) if q.clause else None,
+                "location": q.location,
+                "caption": q.caption,
             }
             for i, q in enumerate(article.quotes)
         ],

@@ -92,6 +92,8 @@ _INITIAL: tuple[str, ...] = (
         parts TEXT NOT NULL DEFAULT '[]',
         addressee TEXT,
         clause TEXT,
+        location TEXT NOT NULL DEFAULT 'body',
+        caption INTEGER,
         UNIQUE (article_id, idx)
     )""",
     "CREATE INDEX quotes_speaker ON quotes(speaker_name)",
