@@ -131,6 +131,18 @@ def test_unwrap_rejoins_paragraphs() -> None:
             "The mayor was asked about the harbour fees (Coast Radio)",
             Caption("The mayor was asked about the harbour fees", "Coast Radio"),
         ),
+        (
+            "Ferry crews at the harbour wall in Brenholm on March 3 [Mira Holt/Reuters]",
+            Caption("Ferry crews at the harbour wall in Brenholm on March 3", "Mira Holt/Reuters"),
+        ),
+        (
+            "Ferry crews at the harbour wall on March 3. The wall was built in 1902.  MIRA HOLT / AFP",
+            Caption("Ferry crews at the harbour wall on March 3. The wall was built in 1902.", "MIRA HOLT / AFP"),
+        ),
+        (
+            "The mayor in the harbour hall today.Credit: Mira Holt",
+            Caption("The mayor in the harbour hall today.", "Mira Holt"),
+        ),
     ],
 )
 def test_split_credit(text: str, caption: Caption) -> None:
@@ -283,3 +295,105 @@ def test_live_blog_times_stay_in_the_body() -> None:
     text = f"{LEDE}\n\n5:10 p.m.\n\n{SECOND}\n"
     (article,) = clean(text)
     assert article.text == f"{LEDE}\n\n5:10 p.m.\n\n{SECOND}"
+
+
+# --- rules from held-out pages ---------------------------------------------------------------------
+
+HEADLINE = "Weir at Brenholm to be rebuilt before spring floods"
+
+
+def test_related_link_without_separator_is_removed() -> None:
+    text = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nREAD ALSO  Ferry Timetable Changes For The Summer .\n"
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    assert removed_reasons(article)["READ ALSO  Ferry Timetable Changes For The Summer ."] == "related link"
+
+
+def test_read_more_as_a_sentence_stays() -> None:
+    sentence = "Read more about the weir in the authority's report, which runs to two hundred pages."
+    (article,) = clean(f"{HEADLINE}\n\n{LEDE}\n\n{sentence}\n\n{SECOND}\n")
+    assert sentence in article.text
+
+
+def test_print_teaser_and_dated_category_line() -> None:
+    stamp = "Published February 4, 2025, in Valley News, Around Brenholm, Top Stories"
+    teaser = "…Read on and see the plans in this week’s issue of the Brenholm Courier!"
+    (article,) = clean(f"By: editor\n\n{stamp}\n\n{LEDE}\n\n{SECOND}\n\n{teaser}\n")
+    assert article.title is None
+    assert article.published == "2025-02-04"
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    reasons = removed_reasons(article)
+    assert reasons[stamp] == "timestamp"
+    assert reasons[teaser] == "footer"
+
+
+def test_ordinal_date_line_is_a_timestamp() -> None:
+    (article,) = clean(f"Tuesday 4th, February 2025\nBrenholm Courier\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n")
+    assert article.title == HEADLINE
+    assert removed_reasons(article)["Tuesday 4th, February 2025"] == "timestamp"
+
+
+def test_caption_shown_twice_with_dash_credit() -> None:
+    caption = "One of the sluice gates found cracked in March. - Brenholm Courier"
+    (article,) = clean(f"{HEADLINE}\n\n{LEDE}\n\n{caption}\n{caption}\n\n{SECOND}\n")
+    assert article.captions == (Caption("One of the sluice gates found cracked in March.", "Brenholm Courier"),)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
+def test_wire_sign_off_after_the_last_sentence_is_not_body() -> None:
+    (article,) = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND} — Sapa-AFP\n")
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    assert removed_reasons(article)["— Sapa-AFP"] == "agency sign-off"
+
+
+def test_file_photo_label_and_bare_copy_of_a_credited_caption() -> None:
+    label = "the old weir at Brenholm in winter - File photo"
+    credited = "Engineers at the weir this morning.Credit: Mira Holt"
+    text = f"{HEADLINE}\n\n{label}\n\n{LEDE}\n\nEngineers at the weir this morning.\n\n{credited}\n\n{SECOND}\n"
+    (article,) = clean(text)
+    assert article.captions == (
+        Caption("the old weir at Brenholm in winter", None),
+        Caption("Engineers at the weir this morning.", "Mira Holt"),
+    )
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    reasons = removed_reasons(article)
+    assert reasons["File photo"] == "caption label"
+    assert reasons["Engineers at the weir this morning."] == "repeated caption"
+
+
+def test_name_line_under_the_headline_is_a_caption() -> None:
+    lede = "River authority chief Olu Bakare said on Monday that the weir would be rebuilt before the floods."
+    (article,) = clean(f"{HEADLINE}\n\nRiver authority chief Olu Bakare\n\n{lede}\n\n{SECOND}\n")
+    assert article.captions == (Caption("River authority chief Olu Bakare", None),)
+    assert article.text.startswith(lede)
+
+
+def test_cut_off_last_line_stays_but_trailing_links_go() -> None:
+    (article,) = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nBakare was speaking at\n")
+    assert article.text.endswith("Bakare was speaking at")
+    (article,) = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nFerry Timetable News\n")
+    assert article.text.endswith(SECOND)
+
+
+def test_links_under_a_more_news_heading_open_no_article() -> None:
+    links = "Ferry timetable changes for the summer season\nFerry timetable changes for the summer season\n"
+    links += "Brenholm library reopens after the floods\nBrenholm library reopens after the floods\n"
+    disclaimer = (
+        "Disclaimer: Please write your real name. Do not post abusive, defamatory or unlawful comments, since the "
+        "Courier is not responsible for what readers post and may remove any comment without notice"
+    )
+    text = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nMore News\n\n{links}\nWrite your Comments\n\n{disclaimer}\n"
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    reasons = removed_reasons(article)
+    assert ("Ferry timetable changes for the summer season", "related headline") in {
+        (r.text, r.reason) for r in article.removed
+    }
+    assert reasons[disclaimer] == "footer"
+
+
+def test_sentence_case_headline_between_paragraphs_is_a_link() -> None:
+    link = "Brenholm residents demand a temporary barrier before the winter storms"
+    (article,) = clean(f"{HEADLINE}\n\n{LEDE}\n\n{link}\n\n{SECOND}\n\n{THIRD}\n")
+    assert article.text == f"{LEDE}\n\n{SECOND}\n\n{THIRD}"
+    assert removed_reasons(article)[link] == "unrelated headline"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newsgraph.clean.dates import to_iso
 from newsgraph.clean.extracted import clean_extracted
-from newsgraph.clean.split import Section, split_scrape
+from newsgraph.clean.sections import Section
+from newsgraph.clean.split import split_scrape
 from newsgraph.records import CleanArticle, RawDocument
 
 PARAGRAPH_SEPARATOR = "\n\n"

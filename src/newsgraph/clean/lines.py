@@ -14,6 +14,11 @@ _SMALL_WORDS = {
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
     "is", "vs", "via", "into", "over", "after", "about", "its", "their", "his", "her", "be", "are", "was",
 }  # fmt: skip
+#: Words a sentence or headline does not end on (lower case only: "The Year of the Cat" may end on a name).
+_OPEN_ENDED = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into",
+    "its", "their", "his", "her", "our", "that", "which", "who", "whose", "was", "were", "is", "are", "be",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ def debris_reason(text: str) -> str | None:
         return "debris"  # a glued menu
     if n <= 60 and p.CORRECTION_NOTE.match(stripped):
         return "correction note"
-    if n <= 30 and p.RELATED_LINK.match(stripped):
+    if n <= 30 and (p.RELATED_LINK.match(stripped) or p.RELATED_LINK_BARE.match(stripped)):
         return "related link"
     if n > 14:
         return None
@@ -62,6 +67,28 @@ def debris_reason(text: str) -> str | None:
     if p.RELATIVE_TIMESTAMP.match(stripped):
         return "timestamp"
     return None
+
+
+def is_related_heading(text: str) -> bool:
+    """ "More News", "Related Stories": what follows links to other stories."""
+    return bool(p.RELATED_HEADING.match(text.strip()))
+
+
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
+
+
+def is_name_caption(text: str, following: str) -> bool:
+    """A picture's caption that only names who is shown ("Regional police boss Jane Doe", "Jane Doe").
+
+    Told from a headline by the name: it ends the line and the next paragraph names the same person.
+    """
+    stripped = text.strip()
+    if ends_sentence(stripped) or ":" in stripped or not 2 <= len(words(stripped)) <= 10:
+        return False
+    match = _TRAILING_NAME.search(stripped)
+    if match is None or (match.start() > 0 and is_title_case(stripped)):
+        return False  # a title-case line is a headline unless it is the name alone
+    return match.group(0) in following
 
 
 def footer_reason(text: str) -> str | None:
@@ -125,7 +152,11 @@ def byline_authors(text: str) -> tuple[str, ...] | None:
 
 def is_timestamp(text: str) -> bool:
     stripped = text.strip()
-    return len(words(stripped)) <= 14 and bool(p.TIMESTAMP.match(stripped) or p.TIME_ONLY.match(stripped))
+    n = len(words(stripped))
+    # A list of categories may follow the date: that line runs longer than a bare date line.
+    return (n <= 14 and bool(p.TIMESTAMP.match(stripped) or p.TIME_ONLY.match(stripped))) or (
+        n <= 30 and bool(p.DATED_CATEGORIES.match(stripped))
+    )
 
 
 def is_time_only(text: str) -> bool:
@@ -155,7 +186,11 @@ def credit_only(text: str) -> str | None:
 def split_credit(text: str) -> Caption | None:
     """A caption with its trailing photo credit split off, or None when the line carries no credit."""
     stripped = text.strip()
-    for pattern in (p.TRAILING_CREDIT, p.LABELLED_CREDIT, p.AGENCY_SLASH_CREDIT, p.PAREN_NAME_CREDIT):
+    patterns = (
+        p.TRAILING_CREDIT, p.BRACKET_CREDIT, p.LABELLED_CREDIT, p.AGENCY_SLASH_CREDIT, p.NAME_SLASH_CREDIT,
+        p.PAREN_NAME_CREDIT,
+    )  # fmt: skip
+    for pattern in patterns:
         match = pattern.search(stripped)
         if match and match.start() > 0:
             caption = stripped[: match.start()].rstrip(" |•·—–-")
@@ -165,6 +200,37 @@ def split_credit(text: str) -> Caption | None:
             if len(words(caption)) >= 3:
                 return Caption(caption, match.group("credit").strip())
     return None
+
+
+def dash_credit(text: str) -> Caption | None:
+    """A caption whose credit follows a dash ("… in the square. - City Archive"); ask only of repeated lines."""
+    stripped = text.strip()
+    match = p.DASH_CREDIT.search(stripped)
+    if match is None or len(words(stripped[: match.start()])) < 3:
+        return None
+    return Caption(stripped[: match.start()], match.group("credit"))
+
+
+def split_photo_label(caption: Caption) -> tuple[Caption, str | None]:
+    """A caption without its "- File photo" tail, and that label (None when it has none)."""
+    match = p.PHOTO_LABEL.search(caption.text)
+    if match is None or match.start() == 0:
+        return caption, None
+    return Caption(caption.text[: match.start()], caption.credit), match.group("dash") or match.group("paren")
+
+
+def has_photo_label(text: str) -> bool:
+    """Ends in "- File photo" or the like: the line describes a picture."""
+    match = p.PHOTO_LABEL.search(text.strip())
+    return match is not None and len(words(text[: match.start()])) >= 3
+
+
+def split_sign_off(text: str) -> tuple[str, str] | None:
+    """(paragraph, sign-off) when a paragraph ends in a wire agency's sign-off ("… — AFP")."""
+    match = p.SIGN_OFF.search(text)
+    if match is None:
+        return None
+    return text[: match.start()], text[match.start() :].strip()
 
 
 def _is_prose(text: str) -> bool:
@@ -184,9 +250,9 @@ def credit_label(text: str, credit: str | None) -> str | None:
         return None
     rest = stripped[:cut].rstrip()
     # Only the stretch between the caption's last sentence and the credit is a label.
-    label = re.split(r"(?<=[.!?”\"])\s+|\s+(?=[|•·—–-]\s)|\s+(?=\()", rest)[-1] if rest else ""
+    label = re.split(r"(?<=[.!?”\"])\s*|\s+(?=[|•·—–-]\s)|\s+(?=\()", rest)[-1] if rest else ""
     label = label.strip()
-    return label if _WORD.search(label) and len(words(label)) <= 3 else None
+    return label if re.search(r"\w", label) and len(words(label)) <= 3 else None
 
 
 def looks_like_caption(text: str) -> bool:
@@ -200,6 +266,12 @@ def has_photo_words(text: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.strip()))
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """Ends on a word that cannot close a sentence or a headline ("… was speaking at"): the text was cut off."""
+    last = words(text)[-1:]
+    return bool(last) and last[0] in _OPEN_ENDED
 
 
 def is_headline_like(text: str) -> bool:

@@ -12,9 +12,10 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-#: "May 2, 2025", "2 May 2025", "2025-05-02", "05/02/2025".
+#: "May 2, 2025", "2 May 2025", "19th, March 2024", "2025-05-02", "05/02/2025".
 FULL_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_MONTH},?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|"
     r"\d{1,2}/\d{1,2}/\d{4})\b",
     re.IGNORECASE,
 )
@@ -47,7 +48,8 @@ _DEBRIS_PHRASES = [
     r"(?:read|see|view|show|load) (?:more|all|the full story|full article|next)(?: stories| articles| news)?:?",
     r"related(?: articles| stories| content| coverage| topics| news| links)?:?",
     r"(?:recommended|trending|most read|most popular|popular|latest|top stories|editor'?s picks|"
-    r"more (?:from|on) [\w .'-]{1,40}|you may also like|you might also like|more stories|in other news|"
+    r"more (?:from|on) [\w .'-]{1,40}|you may also like|you might also like|more (?:stories|news|articles)|"
+    r"in other news|"
     r"don'?t miss|must read|related video|watch|video|watch now|play video|photos?|gallery|"
     r"view gallery|open gallery|image \d+ of \d+|\d+ of \d+|\d+ photos?)(?: ?:)?",
     r"(?:subscribe|sign up|signup|join|get|follow)\b.{0,80}(?:newsletter|updates|alerts|inbox|"
@@ -81,6 +83,21 @@ RELATED_LINK = re.compile(
     r"explainer|live|latest|more on this story|related story|related article)\s*[:|>»\-–—]\s*\S.*$",
     re.IGNORECASE,
 )
+#: "READ ALSO  Headline", "SEE ALSO The Headline": the label with no separator, told from a sentence ("Read more
+#: about …") by capitals: the label in capitals, or two spaces and a capitalised headline after it.
+RELATED_LINK_BARE = re.compile(
+    r"^(?:(?:READ MORE|READ ALSO|ALSO READ|SEE ALSO|RELATED|MORE ON THIS STORY)\s+(?=[A-Z][a-z]|[0-9“\"‘'])|"
+    r"(?i:read more|read also|also read|see also|related)\s{2,}(?=[A-Z0-9“\"‘']))\S.*$"
+)
+
+#: "More News", "Related Stories", "You may also like": a heading over links to other stories.
+RELATED_HEADING = re.compile(
+    r"^(?:related(?: articles| stories| content| coverage| news| links| posts)?|more (?:news|stories|articles)|"
+    r"more (?:from|on) [\w .'-]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|"
+    r"read (?:more|also|next)|also read|see also|most (?:read|popular)|trending(?: now| stories)?|top stories|"
+    r"latest (?:news|stories)|in other news|don'?t miss|must read)\s*:?$",
+    re.IGNORECASE,
+)
 
 #: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe | Reuters".
 BYLINE = re.compile(
@@ -94,6 +111,13 @@ AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 TIMESTAMP = re.compile(
     r"^(?:(?:first )?(?:published|updated|posted|last updated|last modified|modified|date)\s*(?:on|at)?\s*:?\s*)?"
     r"(?:[\w,:.\s/|-]{0,40})?" + FULL_DATE.pattern + r"(?:[\w,:.\s/()+-]{0,40})$",
+    re.IGNORECASE,
+)
+#: "Published May 2, 2024, in Local News, Sports": a blog's date line that goes on to list the post's categories.
+DATED_CATEGORIES = re.compile(
+    r"^(?:published|posted|filed)\s+(?:on\s+)?"
+    + FULL_DATE.pattern
+    + r",?\s+(?:in|under)\s+[\w&'’ -]+(?:,\s*[\w&'’ -]+)*$",
     re.IGNORECASE,
 )
 RELATIVE_TIMESTAMP = re.compile(
@@ -113,10 +137,13 @@ _CREDIT_BODY = (
 )
 #: Trailing credit in parentheses: "… in Mexico City. (AP Photo/Marco Ugarte, File)".
 TRAILING_CREDIT = re.compile(rf"\s*\((?P<credit>{_CREDIT_BODY})\)\s*$", re.IGNORECASE)
+#: The same in square brackets: "… in Doha on June 8 [Jane Doe/Reuters]".
+BRACKET_CREDIT = re.compile(r"\s*\[(?P<credit>" + _CREDIT_BODY.replace("[^()]", r"[^\[\]]") + r")\]\s*$", re.IGNORECASE)
 #: Trailing labelled credit: "… in Lagos. Photo: Jane Doe/Reuters", "… | Credit: Getty Images".
 #: The label is not part of the credit; inside brackets the whole bracket is (see TRAILING_CREDIT).
+#: A scrape may glue the label to the caption's last word: "… question time today.Credit: Jane Doe".
 LABELLED_CREDIT = re.compile(
-    r"\s*(?:[|•·—–-]\s*|(?<=[.!?”\"])\s+)(?:Photo credit|Photo(?:graph)?|Image|Picture|Credit|Pic)"
+    r"\s*(?:[|•·—–-]\s*|(?<=[.!?”\"])\s*)(?:Photo credit|Photo(?:graph)?|Image|Picture|Credit|Pic)"
     r"(?:\s+by\s+|\s*:\s*)(?P<credit>[^|]{2,80})$",  # a colon or "by": "Picture Archiving …" is no credit
     re.IGNORECASE,
 )
@@ -128,6 +155,27 @@ PAREN_NAME_CREDIT = re.compile(r"(?<=[^\s.!?,;:])\s+\((?P<credit>[A-Z][\w&'’.-
 AGENCY_SLASH_CREDIT = re.compile(
     rf"\s+(?P<credit>(?:{_AGENCY.upper()}|{_AGENCY})(?: Photo)?\s*/\s*[A-Z][^./]{{1,60}}(?:/[A-Z][^./]{{1,40}})?)$"
 )
+#: Photographer and agency after the caption's last sentence: "… in Gaza on May 15. JANE DOE / AFP".
+NAME_SLASH_CREDIT = re.compile(
+    rf"(?<=[.!?”\"])\s+(?P<credit>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*/\s*(?:{_AGENCY.upper()}|{_AGENCY})"
+    r"(?: Images| Photo| Pictures)?)$"
+)
+#: A credit after a dash, "… emptied in Ouray County. - Ouray County Plaindealer": only a sign when the line
+#: repeats (a caption shown twice), since a wire sign-off ends a paragraph the same way.
+DASH_CREDIT = re.compile(
+    r"(?<=[.!?”\"])\s+[-–—]\s+(?P<credit>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|de|the|and|for)){0,5})$"
+)
+#: "… - File photo", "(File image)": a label saying the picture is old, not a credit.
+PHOTO_LABEL = re.compile(
+    r"\s*(?:[-–—|]\s*(?P<dash>(?:file|archive|stock|representational|representative) (?:photo|image|picture|pic))|"
+    r"\((?P<paren>(?:file|archive|stock|representational|representative) (?:photo|image|picture|pic))\))$",
+    re.IGNORECASE,
+)
+#: A wire agency's sign-off at the end of a paragraph: "… anti-US sentiment. — Sapa-AFP".
+_WIRE = (
+    r"AP|AFP|Reuters|Xinhua|IANS|PTI|ANI|Sapa|Bernama|UPI|DPA|dpa|ANSA|EFE|Kyodo|Yonhap|TASS|Anadolu|WAM|QNA|KUNA|MENA"
+)
+SIGN_OFF = re.compile(rf"(?<=[.!?”\"’])\s+(?:—|–|--)\s*(?P<agency>(?:{_WIRE})(?:[-/](?:{_WIRE}))*)$")
 #: A line that is only a credit: "(AP Photo/Jane Doe)", "Photo: Reuters", "Getty Images", "REUTERS/Jane Doe".
 CREDIT_ONLY = re.compile(
     rf"^(?:\((?P<paren>{_CREDIT_BODY})\)|(?P<label>(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)"
@@ -171,7 +219,12 @@ FOOTER = re.compile(
     r"sign up to (?:read|continue)\b.*|subscribe to (?:read|continue)\b.*|"
     r"already (?:a member|a subscriber|have an account)\b.*|"
     r"leave a (?:comment|reply)|your email address will not be published\b.*|required fields are marked.*|"
-    r"our standards\s*:.*|(?:(?:additional )?(?:reporting|writing|editing|compiled|production)(?: and \w+)? by\b.*"
+    r"our standards\s*:.*|write (?:your|a) comments?|"
+    # "…Read on and see a picture in this week's issue of the Journal!": the rest is in print.
+    r"[….\s]*(?:read on|read more|read the (?:rest|full story)|for the (?:rest|full story))\b.{0,80}"
+    r"\bin (?:this|next|the|our|today['’]s|this week['’]s|next week['’]s)(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:issue|edition|e-?edition)\b.*|"
+    r"(?:(?:additional )?(?:reporting|writing|editing|compiled|production)(?: and \w+)? by\b.*"
     r"[;]\s*(?:additional )?(?:writing|editing|reporting) by\b.*))$",
     re.IGNORECASE,
 )

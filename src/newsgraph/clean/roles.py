@@ -16,11 +16,11 @@ from newsgraph.records import Caption
 DEBRIS, FOOTER, ARCHIVE, BYLINE, TIMESTAMP, CREDIT, CAPTION, HEADLINE, BODY = (
     "debris", "footer", "archive", "byline", "timestamp", "credit", "caption", "headline", "body",
 )  # fmt: skip
-LABEL, SOURCE, ALT = "caption label", "image source", "alt text"
+LABEL, SOURCE, ALT, COPY = "caption label", "image source", "alt text", "caption copy"
 #: Roles of the lines that head an article, under its headline.
 HEADER_ROLES = {CAPTION, CREDIT, BYLINE, TIMESTAMP, LABEL, SOURCE, ALT}
 #: Roles of lines that are set aside wherever they stand.
-SET_ASIDE = {DEBRIS, ARCHIVE, LABEL, SOURCE, ALT}
+SET_ASIDE = {DEBRIS, ARCHIVE, LABEL, SOURCE, ALT, COPY}
 
 
 @dataclass
@@ -58,10 +58,10 @@ def shape_of(line: ln.Line, occurrences: int) -> Shape:
     credit = ln.credit_only(text)
     if credit:
         return Shape(CREDIT, "photo credit", caption=Caption("", credit))
-    caption = ln.split_credit(text)
+    caption = ln.split_credit(text) or (ln.dash_credit(text) if occurrences > 1 else None)
     if caption:
         return Shape(CAPTION, caption=caption)
-    if ln.looks_like_caption(text):
+    if ln.looks_like_caption(text) or ln.has_photo_label(text):
         return Shape(CAPTION, caption=Caption(text, None))
     headline = ln.is_headline_like(text)
     # Body paragraphs are not repeated in a scrape; long repeated lines that describe a picture are captions.
@@ -74,7 +74,8 @@ def shape_of(line: ln.Line, occurrences: int) -> Shape:
 
 
 def shapes_in_context(lines: list[ln.Line], shapes: list[Shape]) -> list[Shape]:
-    """Roles that only the neighbours reveal: alt text, labelled captions, a name before its byline, a photo line."""
+    """Roles that only the neighbours reveal: alt text, labelled captions, a caption's bare copy, a name before its
+    byline, a photo line or a pictured person's name under the headline."""
     shapes = list(shapes)
     for i, shape in enumerate(shapes):
         if shape.role == SOURCE and i and lines[i].glued and shapes[i - 1].role in {BODY, HEADLINE, CAPTION}:
@@ -89,6 +90,12 @@ def shapes_in_context(lines: list[ln.Line], shapes: list[Shape]) -> list[Shape]:
                 held = shapes[j].caption
                 if held is None or held.credit is None:
                     shapes[j] = Shape(CAPTION, caption=Caption(lines[j].text, credit))
+        elif shape.role == CAPTION and shape.caption is not None and shape.caption.credit:
+            # The caption shown bare next to its credited copy ("… today." then "… today.Credit: X"): one caption.
+            key = " ".join(shape.caption.text.split()).casefold()
+            for j in (previous_kept(shapes, i), next_kept(shapes, i)):
+                if j is not None and shapes[j].role in {BODY, HEADLINE, CAPTION} and lines[j].key == key:
+                    shapes[j] = Shape(COPY, "repeated caption")
         elif shape.role == BYLINE:
             names = {a.casefold() for a in shape.authors} | {" and ".join(shape.authors).casefold()}
             for j in range(max(0, i - 3), i):
@@ -109,7 +116,28 @@ def shapes_in_context(lines: list[ln.Line], shapes: list[Shape]) -> list[Shape]:
             and ln.is_substantial(lines[k].text)
         ):
             shapes[j] = Shape(CAPTION, caption=Caption(lines[j].text, None))
+    for k, shape in enumerate(shapes):
+        # A line naming the person pictured, between the header and the lede that names them, is a caption.
+        j = previous_kept(shapes, k) if shape.role == BODY and ln.is_substantial(lines[k].text) else None
+        i = previous_kept(shapes, j) if j is not None else None
+        if (
+            i is not None
+            and j is not None
+            and shapes[j].role == HEADLINE
+            and shapes[i].role in HEADER_ROLES | {HEADLINE, BODY}
+            and not ln.is_substantial(lines[i].text)  # still in the header: no paragraph yet
+            and ln.is_name_caption(lines[j].text, lines[k].text)
+        ):
+            shapes[j] = Shape(CAPTION, caption=Caption(lines[j].text, None))
     return shapes
+
+
+def previous_kept(shapes: list[Shape], position: int) -> int | None:
+    """The last line before ``position`` that is not debris."""
+    for j in range(position - 1, max(-1, position - 4), -1):
+        if shapes[j].role != DEBRIS:
+            return j
+    return None
 
 
 def next_kept(shapes: list[Shape], position: int) -> int | None:

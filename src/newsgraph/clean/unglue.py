@@ -25,6 +25,8 @@ _SOURCE_GLUE = re.compile(r"(?<=\S)(?=(?:Image|Picture|Photo) source\s*[,:])")
 _LINK_LEAD = re.compile(
     r"^(?:live|read more|read also|also read|related|see also|watch|listen|more on this story)\s*:", re.IGNORECASE
 )
+# A credit glued to its caption ("… today.Credit: Jane Doe") stays on the caption's line: split_credit takes it off.
+_CREDIT_AHEAD = re.compile(r"(?:Credit|Photo(?: credit)?|Picture|Pic)\s*:")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _URL_WORD = re.compile(r"(?:www|https?|/|@)\S*$")
 
@@ -81,6 +83,8 @@ def _sentence_cut(text: str) -> int | None:
         before = text[: match.start()]
         if _URL_WORD.search(before):
             continue  # "www.Example" is an address, not two sentences
+        if _CREDIT_AHEAD.match(text, match.end()):
+            continue
         after = match.end()
         if text[after] in _QUOTES and _quote_open(before):
             after += 1  # the quote closes the sentence: "found.”He"
