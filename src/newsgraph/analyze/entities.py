@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import is_role_word, title_after, title_before
+from newsgraph.analyze.titles import BODY_NOUNS, ROLE_NOUNS, is_role_word, title_after, title_before
 from newsgraph.records import Entity
 
 #: spaCy labels we keep, and the type we store.
@@ -124,16 +124,69 @@ def _joins_name(token: Token) -> bool:
 
 
 def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
-    """(type, name, start, end) for each usable entity span of ``doc``."""
-    found = []
+    """(type, name, start, end) for each usable entity span of ``doc``, plus titled names the model missed."""
+    titled = _titled_names(doc)
+    found = list(titled)
     for ent in doc.ents:
         if ent.label_ not in TYPES or "\n" in ent.text:
             continue
         name, start, end = _clean_name(ent)
         if not name or is_role_word(name) or not any(ch.isalpha() for ch in name):
             continue
+        if any(s < end and start < e for _, _, s, e in titled):
+            continue  # "[Councillor Maren Holt]*ORG*" is the person found by title
         found.append(("PERSON" if _misread_surname(ent) else TYPES[ent.label_], name, start, end))
     return found
+
+
+def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
+    """Two or three capitalised proper nouns right after a title ("Regional Governor Solveig Amundsen"):
+    a person, whatever label the model gave them (it often gives none, or ORG)."""
+    found = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if not (_is_title_token(token) and token.text[:1].isupper()):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and _is_title_token(doc[end]) and doc[end].text[:1].isupper():
+            end += 1
+        name_end = end
+        while name_end < len(doc) and name_end - end < 3 and _name_word(doc[name_end]):
+            name_end += 1
+            # A hyphenated name is three tokens: "Sayed", "-", "Khaiyum".
+            while (
+                name_end + 1 < len(doc)
+                and doc[name_end].text == "-"
+                and not doc[name_end - 1].whitespace_
+                and _name_word(doc[name_end + 1])
+            ):
+                name_end += 2
+        title = doc[index:end].text.lower()
+        full_role = any(title == role or title.endswith(" " + role) for role in ROLE_NOUNS)
+        name_words = {t.lower_ for t in doc[end:name_end]}
+        if (
+            full_role
+            and name_end - end >= 2
+            and not name_words & BODY_NOUNS
+            and doc[name_end - 1].ent_type_ in {"", "PERSON", "ORG", "GPE"}
+        ):
+            span = doc[end:name_end]
+            text = _POSSESSIVE.sub("", span.text)
+            found.append(("PERSON", text, span.start_char, span.start_char + len(text)))
+        index = max(name_end, index + 1)
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and bool(_NAME_TOKEN.match(token.text))
+        and token.text not in _HONORIFIC_WORDS
+        and not is_role_word(token.text)
+        and "\n" not in token.text
+    )
 
 
 def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:

@@ -307,7 +307,13 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             # reported clause: said she was "honoured" and "humbled".
             pending[-1].parts.append((span.start, span.end))
         elif cue is None and words < _MIN_UNATTRIBUTED_WORDS and not _utterance(text[span.start : span.end]):
-            pass  # a scare quote or a title
+            pass  # a scare quote
+        elif (
+            where != "after"
+            and _is_title(text[span.start : span.end])
+            and (cue is None or _reported_clause(cue, span.start) is None)
+        ):
+            pass  # the name of a show, a book, a slogan: "Face the Nation"
         else:
             kind = _kind(text, before_lo, span, cue, where)
             speaker = subject_span(cue) if cue is not None else None
@@ -329,6 +335,18 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+
+
+def _is_title(inner: str) -> bool:
+    """Every word capitalised and no sentence punctuation: a name or title, not speech."""
+    words = inner.split()
+    if not 1 <= len(words) <= 8 or inner.rstrip()[-1:] in ".,!?;:…":
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content) and words[0][0].isupper()
 
 
 def _utterance(inner: str) -> bool:
@@ -371,7 +389,13 @@ def _reporting_verbs(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return []
-    return [t for t in span if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in {"VERB", "AUX"}]
+    return [t for t in span if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in {"VERB", "AUX"} and not _so_called(t)]
+
+
+def _so_called(token: Token) -> bool:
+    """ "so-called" names something; nobody is speaking."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "so"
 
 
 def _nearest_cue(

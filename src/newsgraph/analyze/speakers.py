@@ -47,7 +47,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         if token is None:
             return None
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct), None)
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
@@ -176,9 +176,21 @@ class SpeakerResolver:
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
             return Speaker(recent.name, recent.id, start, end)
-        # No person entity at all (the model missed the name): the last named speaker, if any.
+        # No person entity at all (the model missed the name): the last named speaker, else the last
+        # proper-noun subject before the pronoun ("Solveig Amundsen toured … she said").
         named = next((s for s in reversed(self.history) if s.name), None)
-        return Speaker(named.name if named else None, named.entity if named else None, start, end)
+        if named is not None:
+            return Speaker(named.name, named.entity, start, end)
+        return Speaker(self._last_proper_subject(start), None, start, end)
+
+    def _last_proper_subject(self, position: int) -> str | None:
+        for token in reversed(self.doc[: self.doc.char_span(position, position + 1, alignment_mode="expand").start]):
+            if token.dep_ in _SUBJECTS and token.pos_ == "PROPN" and not self._quoted(token.idx):
+                name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+                while name and is_role_word(name[0].text):
+                    name.pop(0)
+                return " ".join(t.text for t in name) or None
+        return None
 
     def _spoke_after(self, previous: Speaker, recent: Entity, position: int) -> bool:
         """The last speaker's mention reaches the other person's last mention before ``position``

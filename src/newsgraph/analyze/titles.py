@@ -22,6 +22,9 @@ ROLE_NOUNS = [
     "correspondent", "photographer", "lawyer", "attorney", "prosecutor", "sheriff", "inspector", "officer",
     "treasurer", "executive", "harbour master", "harbormaster", "superintendent", "councilman", "councilwoman",
     "alderman", "mp", "owner", "president-elect", "vice chancellor", "curator", "organiser", "organizer",
+    "engineer", "teacher", "doctor", "nurse", "farmer", "fisherman", "scientist", "researcher", "expert",
+    "activist", "historian", "author", "writer", "artist", "singer", "actor", "priest", "pastor", "economist",
+    "strategist", "pollster", "consultant", "lecturer", "principal", "surgeon", "pilot", "captain",
 ]  # fmt: skip
 _ROLE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
 _MODIFIER = (

@@ -1,0 +1,138 @@
+"""Quotes and speakers on original sentences: every kind of mark and attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.records import Article, Quote
+
+
+def _article(text: str) -> Article:
+    (article,) = newsgraph.extract(text, as_is=True)
+    return article
+
+
+def _quote(article: Article, starts: str) -> Quote:
+    found = [q for q in article.quotes if q.text.startswith(starts)]
+    assert found, [q.text for q in article.quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [('"', '"'), ("“", "”"), ("«", "»"), ("”", "”")],
+)
+def test_double_marks_of_every_style(opening: str, closing: str) -> None:
+    article = _article(
+        f"Harbour master Ilse Varga inspected the pier on Monday.\n\n"
+        f"{opening}The pier will reopen before the summer season,{closing} Varga said."
+    )
+    quote = _quote(article, "The pier will reopen")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Ilse Varga"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert article.text[quote.start : quote.end] == quote.text
+
+
+def test_single_marks_and_nested_quotes_get_their_own_speaker() -> None:
+    article = _article(
+        "Councillor Maren Holt described the meeting.\n\n"
+        "\"At the end, Okonjo said, 'We cannot pay for a second bridge this decade,' and left,\" Holt said."
+    )
+    outer = _quote(article, "At the end")
+    inner = _quote(article, "We cannot pay")
+    assert outer.speaker.name == "Maren Holt"
+    assert inner.speaker.name == "Okonjo"
+
+
+def test_split_quote_is_one_quote_in_two_parts() -> None:
+    article = _article(
+        "Fisheries Minister Petra Lund spoke in Vardo.\n\n"
+        "“We can reopen the northern grounds,” Lund said, “but not before the stock survey ends.”"
+    )
+    quote = _quote(article, "We can reopen")
+    assert len(quote.parts) == 2
+    assert quote.text.endswith("but not before the stock survey ends.")
+    assert [article.text[s:e] for s, e in quote.parts] == quote.text.split(" but", 1)[:1] + [
+        "but" + quote.text.split(" but", 1)[1]
+    ]
+
+
+def test_multi_paragraph_quote_runs_on() -> None:
+    article = _article(
+        "Mayor Tomas Brenn said: “The ferry will run twice a day from June.\n\n"
+        "“The extra crossings will be paid for by the harbour fund.”\n\n"
+        "The council approved the plan."
+    )
+    quote = _quote(article, "The ferry will run")
+    assert len(quote.parts) == 2
+    assert quote.speaker.name == "Tomas Brenn"
+
+
+def test_pronoun_and_role_noun_speakers_resolve_to_the_person() -> None:
+    article = _article(
+        "Regional Governor Solveig Amundsen toured the flooded streets on Tuesday.\n\n"
+        "“Nobody will be left without help,” she said.\n\n"
+        "“The money is already on its way,” the governor added."
+    )
+    assert _quote(article, "Nobody will be left").speaker.name == "Solveig Amundsen"
+    governor = _quote(article, "The money is already")
+    assert governor.speaker.name == "Solveig Amundsen"
+    assert article.text[governor.speaker.start : governor.speaker.end] == "the governor"
+
+
+def test_unnamed_spokesperson_keeps_their_body_and_the_relaying_medium() -> None:
+    article = _article(
+        "A spokeswoman for the Northern Rail Authority said in response to a Reuters request that the line "
+        "would be “fully repaired by Friday.”\n\n"
+        "“Crews are working through the night,” the spokeswoman added."
+    )
+    mixed = _quote(article, "fully repaired")
+    assert mixed.kind == "mixed"
+    assert mixed.speaker.name == "Northern Rail Authority spokeswoman"
+    assert mixed.via == "Reuters"
+    assert mixed.clause is not None
+    assert _quote(article, "Crews are working").speaker.name == "Northern Rail Authority spokeswoman"
+
+
+def test_addressee_is_recorded() -> None:
+    article = _article("Engineer Bram Okafor told reporters that the repairs would cost four million crowns.")
+    quote = _quote(article, "the repairs would cost")
+    assert quote.kind == "indirect"
+    assert quote.to == "reporters"
+    assert quote.speaker.name == "Bram Okafor"
+
+
+def test_according_to_reports_the_rest_of_the_sentence() -> None:
+    article = _article("According to the Coastal Works Office, the old pier cannot be saved.")
+    quote = _quote(article, "the old pier cannot be saved")
+    assert quote.cue is not None and quote.cue.text == "According to"
+    assert quote.speaker.name is not None and "Coastal Works Office" in quote.speaker.name
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    article = _article(
+        "The so-called “harbour tax” was debated on the radio show “Morning Tide With Anna Berg” on Sunday."
+    )
+    assert [q for q in article.quotes if q.kind == "direct"] == []
+    assert not any(q.text.startswith("Morning Tide") for q in article.quotes)
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    article = _article("“Nobody asked us about the closure, and nobody will listen now.”")
+    (quote,) = article.quotes
+    assert quote.speaker.name is None
+
+
+def test_headline_and_caption_quotes_have_their_location() -> None:
+    text = (
+        "Lund Says Northern Grounds Will Reopen in Spring\n\n"
+        "Fisheries Minister Petra Lund attends a briefing in Vardo, March 3, 2031. (Photo: Kari Nes/Nordic Wire)\n\n"
+        "Fisheries Minister Petra Lund said on Tuesday that the northern grounds would reopen in spring.\n\n"
+        "“The survey gives us the numbers we need,” Lund said at a briefing in Vardo.\n"
+    )
+    (article,) = newsgraph.extract(text)
+    title = [q for q in article.quotes if q.location == "title"]
+    assert title and title[0].speaker.name == "Petra Lund"
+    assert article.title is not None and article.title[title[0].start : title[0].end] == title[0].text
