@@ -32,19 +32,7 @@ def extract_file(
     unless ``debug`` is set, when it propagates with its traceback.
     """
     try:
-        for doc in read_file(item, whole=as_is):
-            if isinstance(doc, NewsgraphError):
-                yield doc
-                continue
-            try:
-                yield articles_of(doc, as_is=as_is, published=published)
-            except NewsgraphError as exc:
-                yield exc
-            except Exception as exc:  # one bad document must not sink the batch
-                if debug:
-                    raise
-                logger.debug("analysis failed for %s", doc.source, exc_info=True)
-                yield ReadError(doc.source, f"analysis failed ({_describe(exc)})")
+        yield from _analysed(read_file(item, whole=as_is), as_is=as_is, published=published, debug=debug)
     except NewsgraphError as exc:
         yield exc
     except OSError as exc:
@@ -124,16 +112,28 @@ def _extract_text(text: str, *, as_is: bool, published: str | None) -> Iterator[
     else:
         docs = read_text(text, _TEXT_SOURCE)
     try:
-        for doc in docs:
-            if isinstance(doc, NewsgraphError):
-                yield doc
-                continue
-            try:
-                yield articles_of(doc, as_is=as_is, published=published)
-            except NewsgraphError as exc:
-                yield exc
+        yield from _analysed(docs, as_is=as_is, published=published, debug=True)
     except NewsgraphError as exc:
         yield exc
+
+
+def _analysed(
+    docs: Iterable[RawDocument | NewsgraphError], *, as_is: bool, published: str | None, debug: bool
+) -> Iterator[list[Article] | NewsgraphError]:
+    """Each document's articles, or its error; with ``debug``, unexpected failures propagate."""
+    for doc in docs:
+        if isinstance(doc, NewsgraphError):
+            yield doc
+            continue
+        try:
+            yield articles_of(doc, as_is=as_is, published=published)
+        except NewsgraphError as exc:
+            yield exc
+        except Exception as exc:  # one bad document must not sink the batch
+            if debug:
+                raise
+            logger.debug("analysis failed for %s", doc.source, exc_info=True)
+            yield ReadError(doc.source, f"analysis failed ({_describe(exc)})")
 
 
 _TEXT_SOURCE = "<text>"
