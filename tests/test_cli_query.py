@@ -118,6 +118,19 @@ def test_quotes_filters(db: Path) -> None:
     assert len(list(csv.DictReader(csv_out.output.splitlines()))) == 3
 
 
+def test_events_filters(db: Path) -> None:
+    result = run("events", "--db", str(db), "--type", "agree", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    (event,) = [json.loads(line) for line in result.output.splitlines()]
+    assert event["source_name"] == "harbour council" and event["source_sector"] == "GOV"
+    assert event["article_id"] == pier_article().id
+    assert run("events", "--db", str(db), "--type", "REJECT", "--format", "jsonl").output == ""
+    assert run("events", "--db", str(db), "--actor", "COUNCIL", "--format", "csv").output.count("\n") == 2
+    assert run("events", "--db", str(db), "--country", "MEX", "--format", "jsonl").output == ""
+    table = run("events", "--db", str(db))
+    assert "harbour council (GOV)" in table.output
+
+
 def test_search(db: Path) -> None:
     result = run("search", "--db", str(db), "ferry")
     assert result.exit_code == 0, result.output

@@ -229,6 +229,55 @@ def quotes_command(db: str, speaker: str | None, search: str | None, limit: int 
             _console().print(table)
 
 
+# -- events ---------------------------------------------------------------------------------
+
+
+def _actor(event: dict[str, Any], role: str) -> str:
+    name = event[f"{role}_name"] or ""
+    code = " ".join(c for c in (event[f"{role}_country"], event[f"{role}_sector"]) if c)
+    return f"{name} ({code})" if code else name
+
+
+@main_group.command("events")
+@db_option
+@click.option("--actor", help="Only events whose source or target name contains NAME (any case).", metavar="NAME")
+@click.option("--type", "type_", help="Only this PLOVER type (REJECT, REQUEST, …).", metavar="TYPE")
+@click.option("--country", help="Only events with a source or target in this ISO3 country.", metavar="ISO3")
+@click.option("--from", "date_from", help="Only events dated on or after this date.", metavar="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", help="Only events dated on or before this date.", metavar="YYYY[-MM[-DD]]")
+@_limit_option()
+@format_option("table", "jsonl", "csv")
+@translate_errors
+def events_command(
+    db: str,
+    actor: str | None,
+    type_: str | None,
+    country: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List PLOVER events: who did what to whom, when and where."""
+    with _open(db) as store:
+        events = store.events(
+            actor=actor, type=type_, country=country, date_from=date_from, date_to=date_to, limit=limit
+        )
+        if fmt == "jsonl":
+            _echo_jsonl(events)
+        elif fmt == "csv":
+            _echo_csv(events, [c for c, _ in COLUMNS["events"]] + ["title"])
+        else:
+            table = Table("article", "date", "type", "source", "target", "flags")
+            for event in events:
+                flags = " ".join(f for f in ("negated", "hypothetical") if event[f])
+                table.add_row(
+                    event["article_id"], event["date"] or "", event["type"],
+                    _actor(event, "source"), _actor(event, "target"), flags,
+                )  # fmt: skip
+            _console().print(table)
+
+
 # -- search ---------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Self
 
-from newsgraph.records import Article
+from newsgraph.records import Actor, Article
 
 #: Shortest id prefix ``Store.get`` resolves; shorter ones would match too much to be useful.
 MIN_PREFIX = 6
@@ -74,6 +74,26 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("value", str),
         ("caption", int),
     ),
+    "events": (
+        ("article_id", str),
+        ("idx", int),
+        ("type", str),
+        ("mode", str),
+        ("start", int),
+        ("end", int),
+        ("source_name", str),
+        ("source_entity", str),
+        ("source_country", str),
+        ("source_sector", str),
+        ("target_name", str),
+        ("target_entity", str),
+        ("target_country", str),
+        ("target_sector", str),
+        ("date", str),
+        ("location", str),
+        ("negated", int),
+        ("hypothetical", int),
+    ),
     "files": (
         ("key", str),
         ("path", str),
@@ -85,7 +105,7 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
 }
 
 #: Tables ``newsgraph export --table`` offers.
-EXPORT_TABLES: tuple[str, ...] = ("articles", "quotes", "entities", "times", "sources")
+EXPORT_TABLES: tuple[str, ...] = ("articles", "quotes", "entities", "times", "sources", "events")
 
 
 def _json(value: Any) -> str:
@@ -174,6 +194,32 @@ def article_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
             }
             for i, t in enumerate(article.times)
         ],
+        "events": [
+            {
+                "article_id": aid,
+                "idx": i,
+                "type": e.type,
+                "mode": e.mode,
+                "start": e.start,
+                "end": e.end,
+                **_actor_columns("source", e.source),
+                **_actor_columns("target", e.target),
+                "date": e.date,
+                "location": e.location,
+                "negated": int(e.negated),
+                "hypothetical": int(e.hypothetical),
+            }
+            for i, e in enumerate(article.events)
+        ],
+    }
+
+
+def _actor_columns(role: str, actor: Actor | None) -> dict[str, Any]:
+    return {
+        f"{role}_name": actor.name if actor else None,
+        f"{role}_entity": actor.entity if actor else None,
+        f"{role}_country": actor.country if actor else None,
+        f"{role}_sector": actor.sector if actor else None,
     }
 
 
@@ -229,6 +275,23 @@ class Store(ABC):
         ``speaker`` matches a case-insensitive substring of the speaker name; ``search`` is
         full-text over the quote text. Keys: article_id, title, idx, text, kind, speaker,
         speaker_entity, cue, via, start, end.
+        """
+
+    @abstractmethod
+    def events(
+        self,
+        actor: str | None = None,
+        type: str | None = None,  # noqa: A002 - the CLI option's name
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Stream events as flat dicts (``COLUMNS["events"]`` plus the article title).
+
+        ``actor`` matches a case-insensitive substring of the source or target name; ``country``
+        an ISO3 code of either actor; ``date_from``/``date_to`` bound the event date (inclusive,
+        compared as TIMEX3 strings, so "2025-02" falls within 2025-02-01..2025-02-28 by prefix).
         """
 
     @abstractmethod

@@ -160,7 +160,33 @@ _INITIAL: tuple[str, ...] = (
 
 #: Named migrations, applied in order, each once and in its own transaction. Append only:
 #: never edit or reorder one that has shipped.
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (("0001_initial", _INITIAL),)
+_EVENTS: tuple[str, ...] = (
+    """CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        source_name TEXT,
+        source_entity TEXT,
+        source_country TEXT,
+        source_sector TEXT,
+        target_name TEXT,
+        target_entity TEXT,
+        target_country TEXT,
+        target_sector TEXT,
+        date TEXT,
+        location TEXT,
+        negated INTEGER NOT NULL DEFAULT 0,
+        hypothetical INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (article_id, idx)
+    )""",
+    "CREATE INDEX events_type ON events(type)",
+    "CREATE INDEX events_date ON events(date)",
+)
+
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (("0001_initial", _INITIAL), ("0002_events", _EVENTS))
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _CHUNK = re.compile(r'"([^"]*)"|(\S+)')
@@ -205,7 +231,7 @@ def _insert_sql(table: str, columns: Iterable[str], verb: str = "INSERT") -> str
     return f"{verb} INTO {_ident(table)} ({', '.join(_ident(c) for c in cols)}) VALUES ({', '.join('?' for _ in cols)})"
 
 
-_CHILD_TABLES: tuple[str, ...] = ("captions", "entities", "mentions", "quotes", "sources", "times")
+_CHILD_TABLES: tuple[str, ...] = ("captions", "entities", "mentions", "quotes", "sources", "times", "events")
 _ARTICLE_COLUMNS: tuple[str, ...] = (*(c for c, _ in COLUMNS["articles"]), "record", "seq")
 _INSERT: dict[str, str] = {
     "articles": _insert_sql("articles", _ARTICLE_COLUMNS),
@@ -406,6 +432,43 @@ class SQLiteStore(Store):
         )
         params.append(_limit(limit))
         keys = ("article_id", "title", "idx", "text", "kind", "speaker", "speaker_entity", "cue", "via", "start", "end")
+        for row in self._execute(sql, params):
+            yield dict(zip(keys, row, strict=True))
+
+    def events(
+        self,
+        actor: str | None = None,
+        type: str | None = None,  # noqa: A002
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            where.append("(instr(ng_casefold(e.source_name), ?) > 0 OR instr(ng_casefold(e.target_name), ?) > 0)")
+            params += [actor.casefold()] * 2
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if country:
+            where.append("(e.source_country = ? OR e.target_country = ?)")
+            params += [country.upper()] * 2
+        if date_from:
+            where.append("e.date >= ?")
+            params.append(date_from)
+        if date_to:
+            # "2025-02" and "2025-02-14" both fall on or before a bound of 2025-02-28.
+            where.append("substr(e.date, 1, length(?)) <= ?")
+            params += [date_to, date_to]
+        columns = ", ".join(f'e."{c}"' for c, _ in COLUMNS["events"])
+        sql = (
+            f"SELECT {columns}, a.title FROM events e JOIN articles a ON a.id = e.article_id "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.seq, e.idx LIMIT ?"
+        )
+        params.append(_limit(limit))
+        keys = [c for c, _ in COLUMNS["events"]] + ["title"]
         for row in self._execute(sql, params):
             yield dict(zip(keys, row, strict=True))
 
