@@ -26,6 +26,8 @@ ROLE_NOUNS = [
     "activist", "historian", "author", "writer", "artist", "singer", "actor", "priest", "pastor", "economist",
     "strategist", "pollster", "consultant", "lecturer", "principal", "surgeon", "pilot", "captain",
 ]  # fmt: skip
+_ROLE_SET = frozenset(ROLE_NOUNS)
+_ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLE_NOUNS if " " in role)
 _ROLE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
 _MODIFIER = (
     r"(?:former|then|ex|acting|interim|deputy|vice|chief|senior|top|incoming|outgoing|newly elected|"
@@ -84,4 +86,4 @@ def role_head(mention: str) -> str | None:
 def is_role_word(word: str) -> bool:
     """A role noun, or the first word of one ("Supreme" of "Supreme Leader"), which spaCy tags as an ORG."""
     lowered = word.lower()
-    return lowered in ROLE_NOUNS or any(role.startswith(lowered + " ") for role in ROLE_NOUNS)
+    return lowered in _ROLE_SET or lowered in _ROLE_FIRST_WORDS
