@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate import polnear, quotes_seed, tempeval, zyte
+from newsgraph.evaluate import plv, polnear, quotes_seed, tempeval, zyte
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FLOORS = json.loads((Path(polnear.__file__).parent / "floors.json").read_text(encoding="utf-8"))
@@ -47,3 +47,12 @@ def test_seed_direct_quotes() -> None:
     direct = result["non_stretch"]["by_kind"]["direct"]
     assert direct["found"] >= FLOORS["quotes_seed"]["direct_found"], result
     assert direct["speaker"] >= FLOORS["quotes_seed"]["direct_speaker"], result
+
+
+def test_plv_cross_validated_event_types() -> None:
+    """PLOVER types on PLV train, 5-fold cross-validated (the PLOVER gold records join each training fold)."""
+    data = _data("datasets/plv/train.tsv")
+    gsr = SHARED / "datasets" / "plover" / "PLOVER_GSR_CAMEO.txt"
+    result = plv.evaluate_plv(data, k=5, extra=gsr if gsr.exists() else None)
+    assert result["accuracy"] >= FLOORS["plv_cv"]["accuracy"], result
+    assert result["quad_accuracy"] >= FLOORS["plv_cv"]["quad_accuracy"], result

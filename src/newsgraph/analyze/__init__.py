@@ -1,4 +1,4 @@
-"""Analyze stage: a cleaned article to entities, quotes, sources and times, all as offsets into its text.
+"""Analyze stage: a cleaned article to entities, quotes, sources, times and events, as offsets into its text.
 
 No spaCy object leaves this package: ``analyze`` returns a plain ``Article``.
 """
@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from newsgraph.analyze.entities import EntityIndex, credited_people, find_entities
+from newsgraph.analyze.events import find_events
 from newsgraph.analyze.nlp import get_nlp
 from newsgraph.analyze.quotes import find_quotes, headline_quote
 from newsgraph.analyze.sources import find_sources
@@ -25,6 +26,7 @@ def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
     caption_docs = list(nlp.pipe(c.text for c in article.captions))
     entities = find_entities(doc, caption_docs)
     date = article.published or infer_published(article.text, article.hint_dates) or published
+    times = tuple(_times(article, date))
     return Article(
         id=article_id(article.text),
         source=article.source,
@@ -38,7 +40,8 @@ def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
         entities=_with_photographers(entities.entities, article),
         quotes=tuple(_quotes(article, doc, caption_docs, entities)),
         sources=tuple(find_sources(article.text, entities, article.captions)),
-        times=tuple(_times(article, date)),
+        times=times,
+        events=tuple(find_events(doc, entities, [t for t in times if t.caption is None], date)),
     )
 
 

@@ -169,3 +169,140 @@ def train_quotes(data_dir: Path, out: Path | None) -> None:
     lexicon = train_cues(data_dir, progress=_progress if sys.stderr.isatty() else None)
     write_lexicon(lexicon, out or LEXICON)
     click.echo(f"{len(lexicon['cues'])} cue words from {lexicon['articles']} articles -> {out or LEXICON}")
+
+
+def _gsr_beside(data: Path) -> Path | None:
+    """The PLOVER GSR records where ../shared keeps them beside PLV (datasets/plover/)."""
+    path = data.resolve().parent.parent / "plover" / "PLOVER_GSR_CAMEO.txt"
+    return path if path.is_file() else None
+
+
+def _quad_lines(result: dict[str, Any]) -> None:
+    for quad, figures in result["by_quad"].items():
+        click.echo(
+            f"  quad {quad}: {figures['sentences']:>4} sentences, accuracy {figures['accuracy']:.4f}, "
+            f"quad accuracy {figures['quad_accuracy']:.4f}"
+        )
+    worst = ", ".join(f"{c['gold']}->{c['predicted']} {c['count']}" for c in result["confusion"][:6])
+    click.echo(f"worst confusions: {worst}")
+
+
+@eval_group.command("plv")
+@click.option(
+    "--data",
+    "data_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="PLV file, e.g. ../shared/datasets/plv/train.tsv.",
+)
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True, help="Cross-validation folds.")
+@click.option(
+    "--extra",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="PLOVER GSR records added to every fold's training data [default: datasets/plover/ beside --data].",
+)
+@click.option("--no-extra", is_flag=True, help="Train on the PLV folds alone.")
+@json_option
+@translate_errors
+def plv(data_path: Path, folds: int, extra: Path | None, no_extra: bool, as_json: bool) -> None:
+    """Event types on PLV, K-fold cross-validated: accuracy overall and by quad."""
+    from newsgraph.evaluate.plv import evaluate_plv
+
+    extra = None if no_extra else extra or _gsr_beside(data_path)
+    progress = _progress if sys.stderr.isatty() else None
+    result = evaluate_plv(data_path, k=folds, extra=extra, progress=progress)
+    if as_json:
+        _echo_json(result)
+        return
+    click.echo(
+        f"{result['sentences']} sentences, {result['folds']}-fold CV"
+        + (f" (+ {Path(extra).name} in training)" if extra else "")
+    )
+    click.echo(
+        f"accuracy {result['accuracy']:.4f}  quad accuracy {result['quad_accuracy']:.4f}  no event {result['no_event']}"
+    )
+    _quad_lines(result)
+    base = result["lexicon_only"]
+    click.echo(f"lexicon only: accuracy {base['accuracy']:.4f}, quad accuracy {base['quad_accuracy']:.4f}")
+
+
+@eval_group.command("plover-gsr")
+@click.option(
+    "--data",
+    "data_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="PLOVER gold records, e.g. ../shared/datasets/plover/PLOVER_GSR_CAMEO.txt.",
+)
+@click.option(
+    "--plv",
+    "plv_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="PLV train, added to every fold's training data [default: datasets/plv/train.tsv beside --data].",
+)
+@click.option(
+    "--folds",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="Cross-validation folds; 0 scores the shipped model as it is (trained on these records).",
+)
+@json_option
+@translate_errors
+def plover_gsr(data_path: Path, plv_path: Path | None, folds: int, as_json: bool) -> None:
+    """Event types and actors on the PLOVER gold records, K-fold cross-validated."""
+    from newsgraph.evaluate.plover_gsr import evaluate_plover_gsr
+
+    beside = data_path.resolve().parent.parent / "plv" / "train.tsv"
+    plv_path = plv_path or (beside if beside.is_file() else None)
+    progress = _progress if sys.stderr.isatty() else None
+    result = evaluate_plover_gsr(data_path, plv_path, k=folds, progress=progress)
+    if as_json:
+        _echo_json(result)
+        return
+    click.echo(f"{result['records']} records, " + (f"{folds}-fold CV" if folds else "shipped model (not held out)"))
+    click.echo(
+        f"accuracy {result['accuracy']:.4f} (16 types), {result['accuracy_yield']:.4f} (CONCEDE+RETREAT as YIELD), "
+        f"quad accuracy {result['quad_accuracy']:.4f}, no event {result['no_event']}"
+    )
+    country = result["source_country"]
+    click.echo(
+        f"source found {result['source_found']:.4f}, target found {result['target_found']:.4f}, "
+        f"source country {country['right']}/{country['checked']}"
+    )
+
+
+@train_group.command("events")
+@click.option(
+    "--data",
+    "data_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="PLV train (../shared/datasets/plv/train.tsv).",
+)
+@click.option(
+    "--crosswalk",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CAMEO -> PLOVER crosswalk (../shared/datasets/plover/CAMEO2PLOVER-2021.txt).",
+)
+@click.option(
+    "--gsr",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="PLOVER GSR records to train on as well.",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Model path.")
+@translate_errors
+def train_events_command(data_path: Path, crosswalk: Path, gsr: Path | None, out: Path | None) -> None:
+    """Learn the event coder's model (analyze/data/events_model.json) from PLV train and the crosswalk."""
+    from newsgraph.train.events import MODEL, train_events, write_model
+
+    model = train_events(data_path, crosswalk, gsr, progress=lambda line: click.echo(line, err=True))
+    write_model(model, out or MODEL)
+    click.echo(
+        f"{len(model['weights'])} features, {len(model['triggers'])} trigger words, "
+        f"{len(model['crosswalk'])} crosswalk words from {model['sentences']} sentences -> {out or MODEL}"
+    )
