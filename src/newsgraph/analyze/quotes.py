@@ -51,21 +51,6 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
     return json.loads(_LEXICON.read_text(encoding="utf-8"))["cues"]
 
 
-#: Verbs of request or intention whose infinitive complement is the reported content ("urged X to Y").
-INTENTION_LEMMAS = frozenset(
-    """urge ask call demand request plead appeal promise pledge vow threaten refuse decline vow intend
-    plan seek push press encourage advise instruct order invite challenge""".split()
-)
-#: Verbs that introduce reported speech in an indirect quote: a narrower set, so that "wants"
-#: or "proposed" do not turn every complement clause into a quote.
-INDIRECT_LEMMAS = frozenset(
-    """say tell add warn argue insist deny claim explain note acknowledge believe announce state report
-    write declare confirm reply respond stress emphasize emphasise suggest predict promise vow pledge
-    admit concede allege assert contend maintain recall remark observe comment caution complain testify
-    reiterate conclude estimate reveal disclose indicate signal think expect hope fear doubt suspect worry
-    argue predict find show acknowledge recognize realize understand guess insist agree know feel
-    contend testify concede""".split()
-)
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 _WORD = re.compile(r"\w")
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
@@ -532,7 +517,7 @@ def _according_to(doc: Doc) -> Iterator[_Found]:
         if source is None:
             continue
         sentence = token.sent
-        if any(t.lemma_.lower() in INDIRECT_LEMMAS and t.pos_ == "VERB" for t in sentence if t.i > to.i):
+        if any(t.pos_ == "VERB" and _cue_rate(t) >= STRONG_CUE_RATE for t in sentence if t.i > to.i):
             continue  # "according to Reuters, analysts said …": the verb's own clause is the quote
         phrase_end = max(t.i for t in source.subtree) + 1
         before = [t for t in sentence if t.i < token.i]
