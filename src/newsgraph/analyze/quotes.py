@@ -40,7 +40,7 @@ MIN_CUE_RATE = 0.15
 MIN_RELATION_SHARE = 0.1
 STRONG_CUE_RATE = 0.5
 MIN_RELATION_RATE = 0.2
-_PREDICATES = {"oprd", "xcomp", "prep", "ccomp", "advcl", "acomp", "attr"}
+_CONTENT_RELATIONS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "attr", "acomp", "appos", "conj"}
 _NOT_CONTENT = {"punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "cc", "conj", "mark", "prt"}
 _LEXICON = Path(__file__).parent / "data" / "cues.json"
 
@@ -162,11 +162,14 @@ def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker 
 
 def _adopt_enclosing_report(item: _Found, indirect: list[_Found]) -> None:
     """A mixed quote inside a reported clause of a strong cue ("said that Clinton once described the
-    deal as “the gold standard”") is attributed by that cue, and the clause is what was reported."""
+    deal as “the gold standard”"), or of any cue when it has no clause of its own ("criticized the
+    law as a “crazy system”"), is attributed by that cue, and the clause is what was reported."""
+    # Without a clause of its own, any learned report that holds the quote will do.
+    unanchored = item.cue is None or _reported_clause(item.cue, item.start) is None
     enclosing = [
         f for f in indirect
         if f.cue is not None and f.cue_span is None and f.start <= item.start and item.end <= f.end
-        and _cue_rate(f.cue) >= STRONG_CUE_RATE
+        and (unanchored or _cue_rate(f.cue) >= STRONG_CUE_RATE)
     ]  # fmt: skip
     if enclosing:
         best = max(enclosing, key=lambda f: f.end - f.start)
@@ -217,6 +220,11 @@ def _addressee(verb: Token) -> str | None:
     return text_of(verb.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
+def _same_clause(verb: Token, position: int, other: int) -> bool:
+    clause = _reported_clause(verb, position)
+    return clause is not None and clause == _reported_clause(verb, other)
+
+
 def _reported_clause(verb: Token, position: int) -> tuple[int, int] | None:
     """The dependent of ``verb`` that holds ``position``: what a mixed quote's speaker reported.
 
@@ -226,7 +234,7 @@ def _reported_clause(verb: Token, position: int) -> tuple[int, int] | None:
     for index, child in enumerate(dependents):
         tokens = list(child.subtree)
         if child.dep_ in {"dobj", "dative"}:
-            tokens += [t for c in dependents[index + 1 :] if c.dep_ in _PREDICATES for t in c.subtree]
+            tokens += [t for c in dependents[index + 1 :] if _says_of(c) for t in c.subtree]
         tokens.sort(key=lambda t: t.i)
         if tokens[0].idx <= position < tokens[-1].idx + len(tokens[-1].text):
             return _trimmed_span(tokens)
@@ -284,8 +292,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             and cue.i == previous_cue.i
             and pending
             and (
-                (where == "before" and pending[-1].kind == "direct")
-                or _reported_clause(cue, span.start) not in (None, _reported_clause(cue, pending[-1].start))
+                (where == "before" and pending[-1].kind == "direct") or _same_clause(cue, span.start, pending[-1].start)
             )
         ):
             # "We can," she said, "but not yet." -- one quote in two parts; so are two fragments of one
@@ -406,13 +413,17 @@ def _nearest_cue(
         return after[0], "after"
     # No reporting verb around it: a learned cue that governs the quote ("called the plan "a disaster"").
     token = _token_at(doc, open_at + 1)
+    child = token
     for ancestor in list(token.ancestors)[:4] if token is not None else []:
         if open_at <= ancestor.idx < close_at:
+            child = ancestor
             continue  # a verb inside the quote is the quoted speaker's, not the attribution
         if ancestor.idx < before_lo or ancestor.idx >= after_hi:
             break
-        if _is_learned_cue(ancestor):
+        # Only through what the cue says: "called it “a disaster”", not "debated on “Morning Tide”".
+        if _is_learned_cue(ancestor) and (child.dep_ in _CONTENT_RELATIONS or _says_of(child)):
             return ancestor, "governs"
+        child = ancestor
     return None, ""
 
 
@@ -435,7 +446,12 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
     speaker = subject_span(cue)
     lead_end = max(cue.idx + len(cue.text), speaker[1] if speaker and speaker[0] > cue.idx else 0)
     between = text[lead_end : span.outer_start].strip()
-    return "direct" if not _WORD.search(between) or between.endswith(":") else "mixed"
+    if between.endswith(":") or between == ",":
+        return "direct"
+    if between == "":
+        # said "every embankment we build …": a lower-case quote run into the sentence is a paraphrase.
+        return "mixed" if text[span.start : span.start + 1].islower() else "direct"
+    return "mixed" if _WORD.search(between) else "direct"
 
 
 # --- indirect quotes -----------------------------------------------------------------------------------
@@ -470,8 +486,9 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | Non
         if child.dep_ in _NOT_CONTENT or not _accepted(entry, child.dep_, share):
             continue
         tokens = list(child.subtree)
-        if child.dep_ == "dobj":  # "urged lawmakers to act": the object and its infinitive
-            tokens += [t for c in cue.children if c.dep_ == "xcomp" and c.i > child.i for t in c.subtree]
+        if child.dep_ in {"dobj", "dative"}:
+            # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
+            tokens += [t for c in cue.children if c.i > child.i and _says_of(c) for t in c.subtree]
         if best is None or share > best[0]:
             best = (share, sorted(tokens, key=lambda t: t.i))
     up = relations.get(f"^{cue.dep_}", 0) / entry["cue"]
@@ -485,6 +502,11 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | Non
         inner = {t.i for t in cue.subtree}
         best = (up, [t for t in cue.head.subtree if t.i not in inner])
     return _trimmed_span(best[1]) if best is not None else None
+
+
+def _says_of(child: Token) -> bool:
+    """What a cue says of its object: "to act", "a disaster", "as a disgrace"."""
+    return child.dep_ in {"xcomp", "oprd", "ccomp"} or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def _accepted(entry: dict[str, Any], relation: str, share: float) -> bool:
