@@ -381,7 +381,32 @@ def _reporting_verbs(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return []
-    return [t for t in span if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in {"VERB", "AUX"} and not _so_called(t)]
+    return [t for t in span if _reports(t) and not _so_called(t)]
+
+
+def _reports(token: Token) -> bool:
+    """A reporting verb, also as the gerund the tagger sometimes calls a noun ("some chanting, …")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma.endswith("ing") and token.dep_ in {"advcl", "acl", "conj", "xcomp", "appos"}:
+        lemma = lemma[:-3]
+    elif token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return lemma in REPORTING_LEMMAS
+
+
+def _colon_introducer(doc: Doc, lo: int, open_at: int) -> Token | None:
+    """The verb of the clause that ends in a colon right before the quote, when it has a subject."""
+    text = text_of(doc)
+    lead = text[lo:open_at].rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon_at = lo + len(lead) - 1
+    verbs = [
+        t
+        for t in doc.char_span(lo, colon_at, alignment_mode="contract") or []
+        if t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+    ]
+    return verbs[-1] if verbs else None
 
 
 def _so_called(token: Token) -> bool:
@@ -397,6 +422,9 @@ def _nearest_cue(
     after = _reporting_verbs(doc, close_at, after_hi)
     if after and len(text_of(doc)[close_at : after[0].idx].split()) <= 6:
         return after[0], "after"
+    before = _reporting_verbs(doc, before_lo, open_at)
+    if before:
+        return before[-1], "before"
     # “… lies.” Rumaihi said, -- a quote ending its own sentence is still attributed right after it.
     glued = _reporting_verbs(doc, close_at, min(limit, close_at + 60))
     if (
@@ -406,9 +434,10 @@ def _nearest_cue(
         and "\n" not in text_of(doc)[close_at : glued[0].idx]
     ):
         return glued[0], "after"
-    before = _reporting_verbs(doc, before_lo, open_at)
-    if before:
-        return before[-1], "before"
+    # "Presenter Callum Reyes pressed her: “…”": whatever verb introduces a quote with a colon.
+    introducer = _colon_introducer(doc, before_lo, open_at)
+    if introducer is not None:
+        return introducer, "before"
     if after:
         return after[0], "after"
     # No reporting verb around it: a learned cue that governs the quote ("called the plan "a disaster"").
@@ -441,11 +470,20 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
     """``direct`` when only the attribution stands beside the quote, ``mixed`` when it is woven into a paraphrase."""
     if where == "governs":
         return "mixed"  # the quoted words are a dependent of the cue: part of a paraphrase
+    lead = text[before_lo : span.outer_start].rstrip()
+    if lead.endswith(":"):
+        return "direct"  # A chant went up: "Peaceful protest!"
     if cue is None or where == "after":
-        return "mixed" if _WORD.search(text[before_lo : span.outer_start]) else "direct"
-    speaker = subject_span(cue)
-    lead_end = max(cue.idx + len(cue.text), speaker[1] if speaker and speaker[0] > cue.idx else 0)
-    between = text[lead_end : span.outer_start].strip()
+        return "mixed" if _WORD.search(lead) else "direct"
+    # The attribution is the cue, its speaker and whom it was told to: "told ABC News, “…”".
+    ends = [cue.idx + len(cue.text)] + [
+        t.idx + len(t.text)
+        for c in cue.rights
+        if c.dep_ in {"nsubj", "dobj", "dative", "npadvmod"} or (c.dep_ == "prep" and c.lower_ == "to")
+        for t in c.subtree
+        if t.idx < span.outer_start
+    ]
+    between = text[max(ends) : span.outer_start].strip()
     if between.endswith(":") or between == ",":
         return "direct"
     if between == "":
