@@ -136,3 +136,15 @@ def test_headline_and_caption_quotes_have_their_location() -> None:
     title = [q for q in article.quotes if q.location == "title"]
     assert title and title[0].speaker.name == "Petra Lund"
     assert article.title is not None and article.title[title[0].start : title[0].end] == title[0].text
+
+
+def test_dash_signed_quotes_each_have_their_speaker() -> None:
+    article = _article(
+        "We asked voters in Port Halden what they expect.\n\n"
+        "“Fewer promises and more ferries.” ― Ingrid Solberg, 52\n\n"
+        "“I just want the bridge finished.” ― Tomas Reinholt"
+    )
+    assert _quote(article, "Fewer promises").speaker.name == "Ingrid Solberg"
+    second = _quote(article, "I just want")
+    assert second.speaker.name == "Tomas Reinholt"
+    assert second.cue is not None and second.cue.text == "―"

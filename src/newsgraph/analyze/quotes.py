@@ -53,6 +53,8 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
 
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 _WORD = re.compile(r"\w")
+#: A quote signed with a dash and a name at the end of its paragraph: “…” ― Edwin G. Monroy
+_DASH_SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
@@ -99,7 +101,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
     for item in found:
         speaker = resolver.resolve(item.speaker_span, item.start)
-        if item.cue is None and item.kind == "direct" and quotes:
+        if item.cue is None and item.speaker_span is None and item.kind == "direct" and quotes:
             speaker = _continued_speaker(text, quotes, item) or speaker
         quotes.append(_record(doc, item, speaker))
     return quotes
@@ -319,6 +321,11 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             ):
                 # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
                 previous.parts.append((span.start, span.end))
+            elif cue is None and (signed := _DASH_SIGNATURE.match(text, span.outer_end, hi)) is not None:
+                # “…” ― Edwin Monroy: a list of voices signs each quote with a dash.
+                pending.append(
+                    _Found([(span.start, span.end)], "direct", None, signed.span("name"), cue_span=signed.span("dash"))
+                )
             else:
                 pending.append(_Found([(span.start, span.end)], kind, cue, speaker))
         previous_cue = cue
