@@ -224,7 +224,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
 
     for where, type_, name, start, end in raw:
         # spaCy often calls a lone surname an ORG or GPE; a known surname is the person.
-        full = surnames.get(name) if len(name.split()) == 1 else None
+        full = _surname_of(name, surnames) if len(name.split()) == 1 else None
         key = ("PERSON", full) if full else (type_, name)
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said".
@@ -268,6 +268,27 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
             if _PERSON_NAME.match(name) and name == piece.strip() and name not in people:
                 people[name] = Entity(entity_id("PERSON", name), name, "PERSON", ("photographer",))
     return list(people.values())
+
+
+def _surname_of(name: str, surnames: dict[str, str]) -> str | None:
+    """The full name for a surname, forgiving one wrong letter in a long one ("Sayed-Kaiyum" for
+    "Sayed-Khaiyum"): scraped copy is full of such typos."""
+    if name in surnames:
+        return surnames[name]
+    if len(name) < 7:
+        return None
+    near = {full for known, full in surnames.items() if len(known) >= 7 and _one_edit(name, known)}
+    return near.pop() if len(near) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i + 1 :]
 
 
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
