@@ -40,6 +40,8 @@ MIN_CUE_RATE = 0.15
 MIN_RELATION_SHARE = 0.1
 STRONG_CUE_RATE = 0.5
 MIN_RELATION_RATE = 0.2
+#: Cues whose object is the addressee: "told reporters", "assured voters".
+_ADDRESSING = frozenset("tell assure inform remind brief reassure promise".split())
 _CONTENT_RELATIONS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "attr", "acomp", "appos", "conj"}
 _NOT_CONTENT = {"punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "cc", "conj", "mark", "prt"}
 _LEXICON = Path(__file__).parent / "data" / "cues.json"
@@ -236,6 +238,8 @@ def _reported_clause(verb: Token, position: int) -> tuple[int, int] | None:
     for index, child in enumerate(dependents):
         tokens = list(child.subtree)
         if child.dep_ in {"dobj", "dative"}:
+            if verb.lemma_.lower() in _ADDRESSING:
+                continue  # "told the crowd he would …": the crowd is who heard it, not what was said
             tokens += [t for c in dependents[index + 1 :] if _says_of(c) for t in c.subtree]
         tokens.sort(key=lambda t: t.i)
         if tokens[0].idx <= position < tokens[-1].idx + len(tokens[-1].text):
