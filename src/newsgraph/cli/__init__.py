@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 # Importing the command modules registers their commands on the group.
-from newsgraph.cli import evaluate, ingest, query  # noqa: F401,E402
+from newsgraph.cli import evaluate, ingest, query, train  # noqa: F401,E402
 from newsgraph.cli._common import main_group
 
 cli = main_group

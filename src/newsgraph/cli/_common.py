@@ -89,3 +89,8 @@ def translate_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper
+
+
+def echo_progress(index: int, total: int, name: str) -> None:
+    """One self-overwriting progress line on stderr, for long evaluation and training runs."""
+    click.echo(f"\r[{index}/{total}] {name[:60]:<60}", err=True, nl=index == total)

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from newsgraph.cli._common import main_group, translate_errors
+from newsgraph.cli._common import echo_progress, main_group, translate_errors
 
 
 @main_group.group("eval")
@@ -49,10 +49,6 @@ def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")(func)
 
 
-def _progress(index: int, total: int, name: str) -> None:
-    click.echo(f"\r[{index}/{total}] {name[:60]:<60}", err=True, nl=index == total)
-
-
 def _prf_line(label: str, figures: dict[str, Any]) -> str:
     return f"{label:<14} {figures['precision']:>6.3f} {figures['recall']:>6.3f} {figures['f1']:>6.3f}"
 
@@ -72,7 +68,7 @@ def polnear(data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Quote attribution on PolNeAR: content, source and cue P/R/F1, direct-quote recall."""
     from newsgraph.evaluate.polnear import evaluate_polnear  # spaCy loads only when this command runs
 
-    progress = _progress if sys.stderr.isatty() else None
+    progress = echo_progress if sys.stderr.isatty() else None
     result = evaluate_polnear(data_dir, limit=limit, progress=progress)
     if as_json:
         _echo_json(result)
@@ -147,30 +143,6 @@ def tempeval(data_dir: Path, as_json: bool) -> None:
         click.echo(f"{name:<16} {result[name]:.4f}")
 
 
-@main_group.group("train")
-def train_group() -> None:
-    """Train the data-derived components shipped inside the package."""
-
-
-@train_group.command("quotes")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="PolNeAR train split (text/ and attributions/).",
-)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Lexicon path.")
-@translate_errors
-def train_quotes(data_dir: Path, out: Path | None) -> None:
-    """Learn the attribution-cue lexicon (analyze/data/cues.json) from PolNeAR train."""
-    from newsgraph.train.cues import LEXICON, train_cues, write_lexicon
-
-    lexicon = train_cues(data_dir, progress=_progress if sys.stderr.isatty() else None)
-    write_lexicon(lexicon, out or LEXICON)
-    click.echo(f"{len(lexicon['cues'])} cue words from {lexicon['articles']} articles -> {out or LEXICON}")
-
-
 def _gsr_beside(data: Path) -> Path | None:
     """The PLOVER GSR records where ../shared keeps them beside PLV (datasets/plover/)."""
     path = data.resolve().parent.parent / "plover" / "PLOVER_GSR_CAMEO.txt"
@@ -210,7 +182,7 @@ def plv(data_path: Path, folds: int, extra: Path | None, no_extra: bool, as_json
     from newsgraph.evaluate.plv import evaluate_plv
 
     extra = None if no_extra else extra or _gsr_beside(data_path)
-    progress = _progress if sys.stderr.isatty() else None
+    progress = echo_progress if sys.stderr.isatty() else None
     result = evaluate_plv(data_path, k=folds, extra=extra, progress=progress)
     if as_json:
         _echo_json(result)
@@ -257,7 +229,7 @@ def plover_gsr(data_path: Path, plv_path: Path | None, folds: int, as_json: bool
 
     beside = data_path.resolve().parent.parent / "plv" / "train.tsv"
     plv_path = plv_path or (beside if beside.is_file() else None)
-    progress = _progress if sys.stderr.isatty() else None
+    progress = echo_progress if sys.stderr.isatty() else None
     result = evaluate_plover_gsr(data_path, plv_path, k=folds, progress=progress)
     if as_json:
         _echo_json(result)
@@ -271,38 +243,4 @@ def plover_gsr(data_path: Path, plv_path: Path | None, folds: int, as_json: bool
     click.echo(
         f"source found {result['source_found']:.4f}, target found {result['target_found']:.4f}, "
         f"source country {country['right']}/{country['checked']}"
-    )
-
-
-@train_group.command("events")
-@click.option(
-    "--data",
-    "data_path",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="PLV train (../shared/datasets/plv/train.tsv).",
-)
-@click.option(
-    "--crosswalk",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="CAMEO -> PLOVER crosswalk (../shared/datasets/plover/CAMEO2PLOVER-2021.txt).",
-)
-@click.option(
-    "--gsr",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="PLOVER GSR records to train on as well.",
-)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Model path.")
-@translate_errors
-def train_events_command(data_path: Path, crosswalk: Path, gsr: Path | None, out: Path | None) -> None:
-    """Learn the event coder's model (analyze/data/events_model.json) from PLV train and the crosswalk."""
-    from newsgraph.train.events import MODEL, train_events, write_model
-
-    model = train_events(data_path, crosswalk, gsr, progress=lambda line: click.echo(line, err=True))
-    write_model(model, out or MODEL)
-    click.echo(
-        f"{len(model['weights'])} features, {len(model['triggers'])} trigger words, "
-        f"{len(model['crosswalk'])} crosswalk words from {model['sentences']} sentences -> {out or MODEL}"
     )
