@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -94,3 +95,9 @@ def translate_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 def echo_progress(index: int, total: int, name: str) -> None:
     """One self-overwriting progress line on stderr, for long evaluation and training runs."""
     click.echo(f"\r[{index}/{total}] {name[:60]:<60}", err=True, nl=index == total)
+
+
+def data_option(help: str, *, file: bool = False, name: str | None = None) -> Callable[..., Any]:  # noqa: A002
+    """``--data PATH``: the dataset a benchmark or training command reads (a folder, or with ``file`` a file)."""
+    kind = click.Path(exists=True, dir_okay=not file, file_okay=file, path_type=Path)
+    return click.option("--data", name or ("data_path" if file else "data_dir"), required=True, type=kind, help=help)

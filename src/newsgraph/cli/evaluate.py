@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from newsgraph.cli._common import echo_progress, main_group, translate_errors
+from newsgraph.cli._common import data_option, echo_progress, main_group, translate_errors
 
 
 @main_group.group("eval")
@@ -28,13 +28,7 @@ def _echo_json(result: dict[str, Any]) -> None:
 
 
 @eval_group.command("zyte")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Zyte article-extraction benchmark folder (html/*.html.gz and ground-truth.json).",
-)
+@data_option("Zyte article-extraction benchmark folder (html/*.html.gz and ground-truth.json).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N pages by id.")
 @translate_errors
 def zyte(data_dir: Path, limit: int | None) -> None:
@@ -54,13 +48,7 @@ def _prf_line(label: str, figures: dict[str, Any]) -> str:
 
 
 @eval_group.command("polnear")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="PolNeAR split folder (text/*.txt and attributions/*.ann), e.g. ../shared/datasets/polnear/dev.",
-)
+@data_option("PolNeAR split folder (text/*.txt and attributions/*.ann), e.g. ../shared/datasets/polnear/dev.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles by name.")
 @json_option
 @translate_errors
@@ -121,13 +109,7 @@ def quotes_seed(data_dir: Path, as_json: bool) -> None:
 
 
 @eval_group.command("tempeval")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="TempEval-3 folder with TimeML .tml files (TimeBank/, AQUAINT/).",
-)
+@data_option("TempEval-3 folder with TimeML .tml files (TimeBank/, AQUAINT/).")
 @json_option
 @translate_errors
 def tempeval(data_dir: Path, as_json: bool) -> None:
@@ -160,13 +142,7 @@ def _quad_lines(result: dict[str, Any]) -> None:
 
 
 @eval_group.command("plv")
-@click.option(
-    "--data",
-    "data_path",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="PLV file, e.g. ../shared/datasets/plv/train.tsv.",
-)
+@data_option("PLV file, e.g. ../shared/datasets/plv/train.tsv.", file=True)
 @click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True, help="Cross-validation folds.")
 @click.option(
     "--extra",
@@ -200,13 +176,7 @@ def plv(data_path: Path, folds: int, extra: Path | None, no_extra: bool, as_json
 
 
 @eval_group.command("plover-gsr")
-@click.option(
-    "--data",
-    "data_path",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="PLOVER gold records, e.g. ../shared/datasets/plover/PLOVER_GSR_CAMEO.txt.",
-)
+@data_option("PLOVER gold records, e.g. ../shared/datasets/plover/PLOVER_GSR_CAMEO.txt.", file=True)
 @click.option(
     "--plv",
     "plv_path",

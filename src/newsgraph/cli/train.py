@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli._common import echo_progress, main_group, translate_errors
+from newsgraph.cli._common import data_option, echo_progress, main_group, translate_errors
 
 
 @main_group.group("train")
@@ -16,13 +16,7 @@ def train_group() -> None:
 
 
 @train_group.command("quotes")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="PolNeAR train split (text/ and attributions/).",
-)
+@data_option("PolNeAR train split (text/ and attributions/).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Lexicon path.")
 @translate_errors
 def train_quotes(data_dir: Path, out: Path | None) -> None:
@@ -35,13 +29,7 @@ def train_quotes(data_dir: Path, out: Path | None) -> None:
 
 
 @train_group.command("events")
-@click.option(
-    "--data",
-    "data_path",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="PLV train (../shared/datasets/plv/train.tsv).",
-)
+@data_option("PLV train (../shared/datasets/plv/train.tsv).", file=True)
 @click.option(
     "--crosswalk",
     required=True,
