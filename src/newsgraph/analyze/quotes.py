@@ -205,9 +205,19 @@ def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
         cue=cue,
         via=_via(text, item, speaker),
         to=_addressee(item.cue) if item.cue is not None and item.cue_span is None else None,
-        clause=item.clause
-        or (_reported_clause(item.cue, item.start) if item.kind == "mixed" and item.cue is not None else None),
+        clause=_covering(
+            item.clause
+            or (_reported_clause(item.cue, item.start) if item.kind == "mixed" and item.cue is not None else None),
+            item,
+        ),
     )
+
+
+def _covering(clause: tuple[int, int] | None, item: _Found) -> tuple[int, int] | None:
+    """A reported clause always holds the quoted words, whatever the parse cut off."""
+    if clause is None:
+        return None
+    return min(clause[0], item.start), max(clause[1], item.end)
 
 
 def _addressee(verb: Token) -> str | None:
