@@ -96,7 +96,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     indirect = list(_indirect_quotes(doc))
     for item in found:
         if item.kind == "mixed":
-            _adopt_enclosing_report(item, indirect)
+            _adopt_enclosing_report(item, indirect, text)
     found += [f for f in indirect if not _overlaps(f, quoted)]
     found.sort(key=lambda f: f.start)
     resolver = SpeakerResolver(doc, entities, quoted)
@@ -164,15 +164,17 @@ def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker 
     return previous.speaker
 
 
-def _adopt_enclosing_report(item: _Found, indirect: list[_Found]) -> None:
+def _adopt_enclosing_report(item: _Found, indirect: list[_Found], text: str) -> None:
     """A mixed quote inside a reported clause of a strong cue ("said that Clinton once described the
     deal as “the gold standard”"), or of any cue when it has no clause of its own ("criticized the
     law as a “crazy system”"), is attributed by that cue, and the clause is what was reported."""
     # Without a clause of its own, any learned report that holds the quote will do.
     unanchored = item.cue is None or _reported_clause(item.cue, item.start) is None
+    # A clause's span stops before closing punctuation that the quoted words keep.
+    core_end = item.start + len(text[item.start : item.end].rstrip(" .,;:!?…"))
     enclosing = [
         f for f in indirect
-        if f.cue is not None and f.cue_span is None and f.start <= item.start and item.end <= f.end
+        if f.cue is not None and f.cue_span is None and f.start <= item.start and core_end <= f.end
         and (unanchored or _cue_rate(f.cue) >= STRONG_CUE_RATE)
     ]  # fmt: skip
     if enclosing:
