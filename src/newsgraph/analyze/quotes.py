@@ -566,8 +566,8 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | Non
 
 
 def _says_of(child: Token) -> bool:
-    """What a cue says of its object: "to act", "a disaster", "as a disgrace"."""
-    return child.dep_ in {"xcomp", "oprd", "ccomp"} or (child.dep_ == "prep" and child.lower_ == "as")
+    """What a cue says of its object: "to act", "a disaster", "as a disgrace", "for failing"."""
+    return child.dep_ in {"xcomp", "oprd", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"as", "for"})
 
 
 def _accepted(entry: dict[str, Any], relation: str, share: float) -> bool:
