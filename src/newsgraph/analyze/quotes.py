@@ -531,15 +531,15 @@ def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
         entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
         if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
             continue  # "X quoted Y as saying": the quote is what was said, not Y
-        span = _learned_content(cue, entry)
-        if span is None or subject_of(cue) is None:
+        parts = _learned_content(cue, entry)
+        if not parts or subject_of(cue) is None:
             continue
-        yield _Found([span], "indirect", cue, subject_span(cue))
+        yield _Found(parts, "indirect", cue, subject_span(cue))
     yield from _according_to(doc)
 
 
-def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | None:
-    """The content span of ``cue`` along the relation the lexicon saw most for it."""
+def _learned_content(cue: Token, entry: dict[str, Any]) -> list[tuple[int, int]]:
+    """The content of ``cue`` along the relation the lexicon saw most for it, as one or more parts."""
     relations: dict[str, int] = entry["relations"]
     best: tuple[float, list[Token]] | None = None
     for child in cue.children:
@@ -550,10 +550,14 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | Non
         if child.dep_ in {"dobj", "dative"}:
             # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
             tokens += [t for c in cue.children if c.i > child.i and _says_of(c) for t in c.subtree]
+        elif child.dep_ == "ccomp":
+            # "said they had misgivings, but could not bear to …": the clause goes on past a conjunction
+            tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > child.i and not _reports_again(c)
+                       for t in c.subtree]  # fmt: skip
         if best is None or share > best[0]:
             best = (share, sorted(tokens, key=lambda t: t.i))
     up = relations.get(f"^{cue.dep_}", 0) / entry["cue"]
-    # "X, officials said": the content is the clause the cue hangs off, before it.
+    # "X, officials said": the content is the clause the cue hangs off, around it.
     reversed_report = entry["rate"] >= STRONG_CUE_RATE and cue.head.i < cue.i
     if (
         best is None
@@ -562,7 +566,33 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> tuple[int, int] | Non
     ):
         inner = {t.i for t in cue.subtree}
         best = (up, [t for t in cue.head.subtree if t.i not in inner])
-    return _trimmed_span(best[1]) if best is not None else None
+    return _runs(best[1]) if best is not None else []
+
+
+def _reports_again(token: Token) -> bool:
+    """A conjoined verb that is itself a cue starts a report of its own ("said X and added Y")."""
+    return token.pos_ in {"VERB", "AUX"} and _cue_rate(token) >= STRONG_CUE_RATE
+
+
+def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Contiguous stretches of ``tokens`` (gaps of punctuation allowed), each trimmed: "The museum,
+    [Mr. Obama said,] would make …" is one content in two parts."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if (
+            runs
+            and token.i - runs[-1][-1].i > 1
+            and not all(t.is_punct for t in token.doc[runs[-1][-1].i + 1 : token.i])
+        ):
+            runs.append([token])
+        elif runs:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    if sum(len(run) for run in runs) < 3:
+        return []
+    spans = [_trimmed_span(run, min_tokens=1) for run in runs]
+    return [span for span in spans if span is not None]
 
 
 def _says_of(child: Token) -> bool:
@@ -579,13 +609,13 @@ def _accepted(entry: dict[str, Any], relation: str, share: float) -> bool:
     return total > 0 and entry["relations"].get(relation, 0) / total >= MIN_RELATION_RATE
 
 
-def _trimmed_span(tokens: list[Token]) -> tuple[int, int] | None:
+def _trimmed_span(tokens: list[Token], min_tokens: int = 3) -> tuple[int, int] | None:
     """Character span of the tokens without edge punctuation or a leading "that"; None when too short."""
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
         tokens.pop(0)
-    if len(tokens) < 3:
+    if len(tokens) < min_tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 

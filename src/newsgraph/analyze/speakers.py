@@ -27,8 +27,8 @@ _ROLE_OF_BODY = re.compile(
     r"^(?:a|an|the)\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<body>.+)$", re.IGNORECASE
 )
 _OWNED_ROLE = re.compile(
-    r"^(?:the\s+|THE\s+)?(?P<owner>his|her|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3})"
-    r"(?:'s|’s)?\s+"
+    r"^(?:(?:the|The|THE)\s+)?(?P<owner>(?:his|her)(?=\s)|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3}"
+    r"(?=['’]s\s))(?:'s|’s)?\s+"
     r"(?P<role>(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|"
     r"office|campaign|spokespeople|representative|assistant|secretary|deputy))$"
 )
