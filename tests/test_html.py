@@ -221,3 +221,24 @@ def test_eval_zyte_cli_rejects_non_benchmark_folder(tmp_path: Path) -> None:
     outcome = CliRunner().invoke(cli, ["eval", "zyte", "--data", str(tmp_path)])
     assert outcome.exit_code == 1
     assert "not a Zyte benchmark folder" in outcome.output
+
+
+def test_figcaptions_become_captions_with_credits_and_stay_out_of_the_body() -> None:
+    import newsgraph
+
+    page = (
+        "<html><head><title>Ferry timetable changes</title></head><body><article>"
+        "<h1>Ferry timetable changes</h1>"
+        "<figure><img src='f.jpg'><figcaption>The Lindqvist ferry leaves Port Halden at dawn. "
+        "(Photo: Kari Nes/Halden Press)</figcaption></figure>"
+        "<p>The island ferry will sail twice a day from June, the harbour authority said on Monday, after "
+        "months of complaints from commuters about the single evening crossing.</p>"
+        "<p>Officials said the second crossing would be paid for from the harbour fund until the end of the "
+        "year, when the council will review the cost of running both boats.</p>"
+        "</article></body></html>"
+    )
+    (article,) = newsgraph.extract(page)
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("The Lindqvist ferry leaves Port Halden at dawn.", "Photo: Kari Nes/Halden Press")
+    ]
+    assert "leaves Port Halden at dawn" not in article.text

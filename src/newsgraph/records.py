@@ -31,6 +31,8 @@ class RawDocument:
     outlet: str | None = None
     #: True when the body was already extracted (HTML, JSONL ``text``): only light cleaning applies.
     extracted: bool = False
+    #: Photo captions the extractor found outside the body (HTML ``<figcaption>``), credits included.
+    captions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

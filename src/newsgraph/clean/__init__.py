@@ -26,7 +26,7 @@ def clean_document(raw: RawDocument, *, as_is: bool = False) -> list[CleanArticl
             )
         ]  # fmt: skip
     if raw.extracted:
-        paragraphs, captions, removed = clean_extracted(text)
+        paragraphs, captions, removed = clean_extracted(text, raw.captions)
         return [
             CleanArticle(
                 source=raw.source, text=PARAGRAPH_SEPARATOR.join(paragraphs), title=raw.title,

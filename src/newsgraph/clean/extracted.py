@@ -7,6 +7,8 @@ captions that carry a photo credit, come out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsgraph.clean import lines as ln
 from newsgraph.records import Caption, Removed
 
@@ -14,10 +16,11 @@ from newsgraph.records import Caption, Removed
 _KEPT_WIDGETS = frozenset("_-–—*•·=~#")
 
 
-def clean_extracted(text: str) -> tuple[list[str], list[Caption], list[Removed]]:
-    """(paragraphs, captions, removed) of an extracted body."""
+def clean_extracted(text: str, found_captions: Sequence[str] = ()) -> tuple[list[str], list[Caption], list[Removed]]:
+    """(paragraphs, captions, removed) of an extracted body; ``found_captions`` are captions the
+    extractor saw outside the body (HTML ``<figcaption>``), with their credits still attached."""
     paragraphs: list[str] = []
-    captions: list[Caption] = []
+    captions: list[Caption] = [ln.split_credit(c) or Caption(c, None) for c in found_captions]
     removed: list[Removed] = []
     for raw in text.splitlines():
         line = raw.strip()

@@ -375,10 +375,21 @@ def parse_html(html: str, source: str, url: str | None = None) -> RawDocument:
     """
     tree = _load(html, source)
     meta = _metadata(tree, url)
+    captions = photo_captions(tree)
     text = extract_body(tree, meta["title"])
     if not text:
         raise ReadError(source, "no extractable article body (the page has no main text)")
     n_words = len(_words(text))
     if n_words < _MIN_BODY_WORDS:
         raise ReadError(source, f"no extractable article body (only {n_words} words of main text)")
-    return RawDocument(source=source, text=text, html=None, extracted=True, **meta)
+    return RawDocument(source=source, text=text, html=None, extracted=True, captions=captions, **meta)
+
+
+def photo_captions(tree: HtmlElement) -> tuple[str, ...]:
+    """The text of each distinct ``<figcaption>``, read before pruning drops them from the body."""
+    found: list[str] = []
+    for node in tree.iter("figcaption"):
+        text = " ".join(node.text_content().split())
+        if text and text not in found:
+            found.append(text)
+    return tuple(found)
