@@ -32,6 +32,9 @@ _OWNED_ROLE = re.compile(
     r"(?P<role>(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|"
     r"office|campaign|spokespeople|representative|assistant|secretary|deputy))$"
 )
+_PUBLISHED_WORKS = frozenset(
+    "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
+)
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 
@@ -161,6 +164,9 @@ class SpeakerResolver:
             return None
         head = self.doc.char_span(start, end, alignment_mode="expand")
         root = head.root if head is not None else None
+        # "a Wall Street Journal report said": the publication speaks through its report.
+        if root is not None and root.lemma_.lower() in _PUBLISHED_WORKS and entity.type == "ORG":
+            return entity
         # "A spokesperson for the NSC" is not the NSC itself; "Biden’s staff" is not Biden.
         if root is not None and root.pos_ not in {"PROPN"} and not (root.ent_type_ and root.pos_ != "NOUN"):
             return None
