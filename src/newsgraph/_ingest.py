@@ -58,7 +58,7 @@ def ingest_paths(
     published: str | None = None,
     debug: bool = False,
     on_error: Callable[[NewsgraphError], None] = lambda error: None,
-    on_file: Callable[[InputFile | NewsgraphError, int, int], None] = lambda item, done, total: None,
+    on_progress: Callable[[int, int, str], None] = lambda done, total, name: None,
 ) -> IngestSummary:
     """Ingest every input under ``paths`` into ``db`` (a Store, a path or a URL)."""
     summary = IngestSummary()
@@ -67,7 +67,7 @@ def ingest_paths(
     store = db if isinstance(db, Store) else open_store(db)
     try:
         for done, item in enumerate(inputs):
-            on_file(item, done, len(inputs))
+            on_progress(done, len(inputs), item.path if isinstance(item, InputFile) else "")
             if isinstance(item, NewsgraphError):
                 summary.errors += 1
                 summary.failed_files += 1
@@ -76,7 +76,7 @@ def ingest_paths(
                 summary.already += 1
             else:
                 _ingest_file(store, item, summary, on_error, as_is=as_is, published=published, debug=debug)
-        on_file(inputs[-1] if inputs else NewsgraphError("no inputs"), len(inputs), len(inputs))
+        on_progress(len(inputs), len(inputs), "")
     finally:
         if not isinstance(db, Store):
             store.close()

@@ -15,7 +15,6 @@ from newsgraph._ingest import ingest_paths
 from newsgraph.cli._common import db_option, debug_option, is_debug, main_group, translate_errors
 from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import extract_paths
-from newsgraph.read import InputFile
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -64,13 +63,12 @@ def ingest_command(paths: tuple[str, ...], db: str, as_is: bool, published: str 
     with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("ingesting", total=None)
 
-        def on_file(item: InputFile | NewsgraphError, done: int, total: int) -> None:
-            name = item.path if isinstance(item, InputFile) else ""
+        def on_progress(done: int, total: int, name: str) -> None:
             progress.update(task, completed=done, total=total, description=name[-40:])
 
         summary = ingest_paths(
             paths, db, as_is=as_is, published=published, debug=is_debug(),
-            on_error=lambda error: _err(stderr, error), on_file=on_file,
+            on_error=lambda error: _err(stderr, error), on_progress=on_progress,
         )  # fmt: skip
     click.echo(summary.line(), err=True)
     if summary.all_failed:
