@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyze.cuemodel import shipped_cue_model
 from newsgraph.analyze.entities import EntityIndex
 from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.quotemarks import MarkSpan, find_mark_spans
@@ -40,6 +42,8 @@ MIN_CUE_RATE = 0.15
 MIN_RELATION_SHARE = 0.1
 STRONG_CUE_RATE = 0.5
 MIN_RELATION_RATE = 0.2
+#: A cue the model adds is dropped when more than this share of its content is already reported.
+MAX_SHARED_CONTENT = 0.3
 #: Cues whose object is the addressee: "told reporters", "assured voters".
 _ADDRESSING = frozenset("tell assure inform remind brief reassure promise".split())
 _CONTENT_RELATIONS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "attr", "acomp", "appos", "conj"}
@@ -327,6 +331,8 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         else:
             kind = _kind(text, before_lo, span, cue, where)
             speaker = subject_span(cue) if cue is not None else None
+            if cue is not None and speaker is not None and span.outer_start <= speaker[0] < span.outer_end:
+                speaker = _name_between(doc, span.outer_end, cue)  # the parser took words of the quote
             previous = pending[-1] if pending else None
             if (
                 cue is None
@@ -352,6 +358,17 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
     yield from pending
 
 
+def _name_between(doc: Doc, close_at: int, cue: Token) -> tuple[int, int] | None:
+    """The noun phrase between a quote's end and its cue: “…,” Rep. Ann Cole (D-Md.) said."""
+    run: list[Token] = []
+    for token in doc.char_span(close_at, cue.idx, alignment_mode="contract") or []:
+        if token.pos_ in {"PROPN", "NOUN", "PRON", "ADJ", "DET"} or (run and token.text == "."):
+            run.append(token)
+        elif run:
+            break
+    return (run[0].idx, run[-1].idx + len(run[-1].text)) if run else None
+
+
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 
 
@@ -375,7 +392,9 @@ def _reopens(text: str, earlier: _Found, span: MarkSpan) -> bool:
     last_end = earlier.parts[-1][1]
     gap = text[last_end : span.outer_start]
     closed_before = last_end < len(text) and text[last_end : last_end + 1] in "\"”»'’"
-    return not closed_before and "\n" in gap and not gap.strip()
+    # A straight mark left open is not reopened by a curly one: the page mixes a stray mark with real quotes.
+    same_marks = (text[earlier.parts[-1][0] - 1] == '"') == (text[span.outer_start] == '"')
+    return not closed_before and same_marks and "\n" in gap and not gap.strip()
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
@@ -519,43 +538,64 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
 
 
 def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
-    """Reported speech without quotation marks, through the cue lexicon learned from PolNeAR train.
+    """Reported speech without quotation marks, through the cue lexicon and the cue model, both
+    learned from PolNeAR train.
 
-    A word is a cue where its learned cue rate is high enough; its content is the dependent it
-    most often governs as a cue (the clause of "said (that) X", the object and infinitive of
-    "urged lawmakers to X"), or the clause it interrupts ("X, officials said, Y"). "According to
-    Y, X" has its own rule.
+    A word is a lexicon cue where its learned cue rate is high enough (and the cue model does not
+    rule it out); its content is the dependent it most often governs as a cue (the clause of "said
+    (that) X", the object and infinitive of "urged lawmakers to X"), or the clause it interrupts
+    ("X, officials said, Y"). Words the model scores as cues but the lexicon misses ("is doubling
+    down on X") take their content from the dependent the model picks. "According to Y, X" has its
+    own rule.
     """
     lexicon = cue_lexicon()
+    model = shipped_cue_model()
+    probability = model.cue_probabilities(doc, lexicon)
+    taken: set[int] = set()
+    found: list[_Found] = []
     for cue in doc:
         entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
         if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
             continue  # "X quoted Y as saying": the quote is what was said, not Y
+        if probability.get(cue.i, 1.0) < model.keep_below:
+            continue
         parts = _learned_content(cue, entry)
         if not parts or subject_of(cue) is None:
             continue
-        yield _Found(parts, "indirect", cue, subject_span(cue))
-    yield from _according_to(doc)
+        taken.add(cue.i)
+        found.append(_Found(parts, "indirect", cue, subject_span(cue)))
+    found += _according_to(doc)
+    starts = [t.idx for t in doc]
+    covered = {i for item in found for start, end in item.parts for i in _token_range(starts, start, end)}
+    for index, chance in sorted(probability.items()):
+        cue = doc[index]
+        if chance < model.threshold or index in taken or cue.lower_ == "according" or cue.lemma_ == "quote":
+            continue
+        anchor = model.best_anchor(cue, lexicon)
+        parts = _runs(_content_along(cue, *anchor), cue) if anchor is not None else []
+        inside = {i for start, end in parts for i in _token_range(starts, start, end)}
+        if not inside or len(inside & covered) > MAX_SHARED_CONTENT * len(inside):
+            continue
+        covered |= inside
+        found.append(_Found(parts, "indirect", cue, subject_span(cue)))
+    yield from found
+
+
+def _token_range(starts: list[int], start: int, end: int) -> range:
+    """Indices of the tokens starting inside ``[start, end)``, given every token's start offset."""
+    return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
 def _learned_content(cue: Token, entry: dict[str, Any]) -> list[tuple[int, int]]:
     """The content of ``cue`` along the relation the lexicon saw most for it, as one or more parts."""
     relations: dict[str, int] = entry["relations"]
-    best: tuple[float, list[Token]] | None = None
+    best: tuple[float, Token, str] | None = None
     for child in cue.children:
         share = relations.get(child.dep_, 0) / entry["cue"]
         if child.dep_ in _NOT_CONTENT or not _accepted(entry, child.dep_, share):
             continue
-        tokens = list(child.subtree)
-        if child.dep_ in {"dobj", "dative"}:
-            # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
-            tokens += [t for c in cue.children if c.i > child.i and _says_of(c) for t in c.subtree]
-        elif child.dep_ == "ccomp":
-            # "said they had misgivings, but could not bear to …": the clause goes on past a conjunction
-            tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > child.i and not _reports_again(c)
-                       for t in c.subtree]  # fmt: skip
         if best is None or share > best[0]:
-            best = (share, sorted(tokens, key=lambda t: t.i))
+            best = (share, child, child.dep_)
     up = relations.get(f"^{cue.dep_}", 0) / entry["cue"]
     # "X, officials said": the content is the clause the cue hangs off, around it.
     reversed_report = entry["rate"] >= STRONG_CUE_RATE and cue.head.i < cue.i
@@ -564,9 +604,67 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> list[tuple[int, int]]
         and cue.dep_ in {"parataxis", "ccomp"}
         and (reversed_report or _accepted(entry, f"^{cue.dep_}", up))
     ):
+        best = (up, cue.head, f"^{cue.dep_}")
+    if best is None:
+        return _extracted_clause(cue)
+    return _runs(_content_along(cue, best[1], best[2]), cue)
+
+
+def _extracted_clause(cue: Token) -> list[tuple[int, int]]:
+    """ "…, which analysts have warned could be a first step": the relative pronoun is the subject of
+    the reported clause that follows the cue, which the parser often hangs elsewhere."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if cue.dep_ != "relcl" or len(subjects) < 2 or cue.i + 1 >= len(cue.doc):
+        return []
+    clause = cue.doc[cue.i + 1].head
+    if clause.i <= cue.i or clause.pos_ not in {"VERB", "AUX"}:
+        return []
+    return _runs(list(cue.doc[cue.i + 1 : clause.right_edge.i + 1]), cue)
+
+
+def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
+    """The content words of ``cue`` rooted at ``anchor`` (a dependent, or the head for "^relation")."""
+    if relation.startswith("^"):
         inner = {t.i for t in cue.subtree}
-        best = (up, [t for t in cue.head.subtree if t.i not in inner])
-    return _runs(best[1]) if best is not None else []
+        return [t for t in anchor.subtree if t.i not in inner]
+    # "called for X": the preposition is part of the cue, not of what was called for.
+    tokens = [t for t in anchor.subtree if not (relation == "prep" and t.i == anchor.i)]
+    tokens = _without_new_reports(anchor, tokens)
+    if relation in {"dobj", "dative"}:
+        # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
+        tokens += [t for c in cue.children if c.i > anchor.i and _says_of(c) for t in c.subtree]
+    elif relation == "ccomp":
+        # "said they had misgivings, but could not bear to …": the clause goes on past a conjunction
+        tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > anchor.i and not _reports_again(c)
+                   for t in c.subtree]  # fmt: skip
+    return sorted(tokens, key=lambda t: t.i)
+
+
+_DASHES = {"—", "–", "--", "-", "―"}
+
+
+def _without_new_reports(anchor: Token, tokens: list[Token]) -> list[Token]:
+    """``tokens`` without what starts a report or a remark of its own."""
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.i == anchor.i or not _reports_again(token):
+            continue
+        # "said it was opposed and warned Y": a conjoined cue with no subject of its own reports anew.
+        conjoined = (
+            token.dep_ == "conj"
+            and token.head.i == anchor.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        )
+        # "said he would not, arguing that …": a participle cue after a comma.
+        participle = token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ","
+        if conjoined or participle:
+            dropped.update(t.i for t in token.subtree)
+    kept = [t for t in tokens if t.i not in dropped]
+    # "their support -- who cited …": one dash (not a pair) starts an aside the content does not hold.
+    dashes = [t for t in kept if t.text in _DASHES and t.is_punct and t.whitespace_]
+    if len(dashes) == 1 and kept.index(dashes[0]) >= 3:
+        kept = [t for t in kept if t.i < dashes[0].i]
+    return kept
 
 
 def _reports_again(token: Token) -> bool:
@@ -574,19 +672,16 @@ def _reports_again(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and _cue_rate(token) >= STRONG_CUE_RATE
 
 
-def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Contiguous stretches of ``tokens`` (gaps of punctuation allowed), each trimmed: "The museum,
-    [Mr. Obama said,] would make …" is one content in two parts."""
+def _runs(tokens: list[Token], cue: Token) -> list[tuple[int, int]]:
+    """Stretches of ``tokens`` split where the cue sits between them, each trimmed: "The museum,
+    [Mr. Obama said,] would make …" is one content in two parts, while "called her vote [in the
+    Senate] a mistake" is one."""
     runs: list[list[Token]] = []
     for token in tokens:
-        if (
-            runs
-            and token.i - runs[-1][-1].i > 1
-            and not all(t.is_punct for t in token.doc[runs[-1][-1].i + 1 : token.i])
-        ):
+        if runs and runs[-1][-1].i < cue.i < token.i:
             runs.append([token])
         elif runs:
-            runs[-1].append(token)
+            runs[-1] += token.doc[runs[-1][-1].i + 1 : token.i + 1]
         else:
             runs.append([token])
     if sum(len(run) for run in runs) < 3:

@@ -46,11 +46,16 @@ def subject_of(verb: Token) -> Token | None:
         quoted = next((c for c in head.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted
+    if verb.pos_ in {"NOUN", "PROPN"}:
+        return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
     token: Token | None = verb
     for _ in range(3):
         if token is None:
             return None
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct), None)
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
+        # "…, which analysts have warned could …": the relative pronoun belongs to the reported clause.
+        subject = next((c for c in subjects if c.lower_ not in _RELATIVE), None) if len(subjects) > 1 else None
+        subject = subject or (subjects[0] if subjects else None)
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
@@ -58,11 +63,32 @@ def subject_of(verb: Token) -> Token | None:
         if token.dep_ not in _CLIMB or token.head is token:
             break
         token = token.head
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return _owner(verb.head)  # "issued a statement calling for …": who issued it
     # Inverted attribution the parser missed: "said Sheinbaum".
     right = next(
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
     )
     return right
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose a statement noun is: its possessor, its "by" agent, or the subject of the verb that
+    made it ("the council issued a statement", "unleashed a series of tweets")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    token = noun
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "of":
+            token = token.head.head  # "a series of tweets"
+            continue
+        if token.dep_ in {"dobj", "attr"} and token.head.pos_ in {"VERB", "AUX"}:
+            return subject_of(token.head)
+        break
+    return None
 
 
 def _phrase(head: Token) -> list[Token]:

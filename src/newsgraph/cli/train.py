@@ -18,14 +18,24 @@ def train_group() -> None:
 @train_group.command("quotes")
 @data_option("PolNeAR train split (text/ and attributions/).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Lexicon path.")
+@click.option("--model-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Cue model path.")
 @translate_errors
-def train_quotes(data_dir: Path, out: Path | None) -> None:
-    """Learn the attribution-cue lexicon (analyze/data/cues.json) from PolNeAR train."""
-    from newsgraph.train.cues import LEXICON, train_cues, write_lexicon
+def train_quotes(data_dir: Path, out: Path | None, model_out: Path | None) -> None:
+    """Learn the attribution-cue lexicon (analyze/data/cues.json) and the cue model
+    (analyze/data/cue_model.json) from PolNeAR train."""
+    from newsgraph.train.cuemodel import train_cue_model
+    from newsgraph.train.cues import LEXICON, MODEL, learn_lexicon, parse_split, write_json
 
-    lexicon = train_cues(data_dir, progress=echo_progress if sys.stderr.isatty() else None)
-    write_lexicon(lexicon, out or LEXICON)
+    parsed = parse_split(data_dir, progress=echo_progress if sys.stderr.isatty() else None)
+    lexicon = learn_lexicon(parsed, data_dir.name)
+    write_json(lexicon, out or LEXICON)
     click.echo(f"{len(lexicon['cues'])} cue words from {lexicon['articles']} articles -> {out or LEXICON}")
+    model = train_cue_model(parsed, lexicon["cues"])
+    write_json(model, model_out or MODEL)
+    click.echo(
+        f"cue model: {len(model['cue']['weights'])} cue and {len(model['anchor']['weights'])} anchor features "
+        f"from {model['examples']['cue']} words -> {model_out or MODEL}"
+    )
 
 
 @train_group.command("events")

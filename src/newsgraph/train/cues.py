@@ -7,6 +7,8 @@ training texts is counted too. A word's cue rate is ``cue / total``. The extract
 result (``analyze/data/cues.json``) and treats a word as a cue where its rate is high enough,
 taking the content through the relations seen for it.
 
+The learned cue model (``train/cuemodel.py``) is trained on the same parse.
+
 Reproduce: ``newsgraph train quotes --data ../shared/datasets/polnear/train``.
 """
 
@@ -24,9 +26,11 @@ from newsgraph.analyze.nlp import get_nlp
 from newsgraph.evaluate.polnear import GoldAttribution, find_articles, parse_ann
 
 LEXICON = Path(__file__).resolve().parents[1] / "analyze" / "data" / "cues.json"
+MODEL = LEXICON.with_name("cue_model.json")
 #: Parts of speech a cue head may have; the key is "lemma/POS".
 CUE_POS = {"VERB", "NOUN", "ADP", "AUX"}
 MIN_CUE_COUNT = 2
+Annotated = tuple[Doc, list[GoldAttribution]]
 
 
 def _head(span: Span) -> Token:
@@ -50,40 +54,57 @@ def key(token: Token) -> str:
     return f"{token.lemma_.lower()}/{token.pos_}"
 
 
-def _attribution_cues(doc: Doc, attribution: GoldAttribution) -> list[tuple[str, str | None]]:
+def gold_heads(doc: Doc, attribution: GoldAttribution) -> tuple[Token, Token] | None:
+    """The head words of an attribution's cue and content in ``doc``, or None without a cue."""
     if not attribution.cue:
-        return []
+        return None
     start, end = attribution.cue[0]
     cue_span = doc.char_span(start, end, alignment_mode="expand")
     content_start, content_end = attribution.content[0][0], attribution.content[-1][1]
     content_span = doc.char_span(content_start, content_end, alignment_mode="expand")
     if cue_span is None or content_span is None or len(cue_span) == 0 or len(content_span) == 0:
-        return []
-    cue = _head(cue_span)
-    if cue.pos_ not in CUE_POS:
-        return []
-    return [(key(cue), relation(cue, _head(content_span)))]
+        return None
+    return _head(cue_span), _head(content_span)
 
 
-def train_cues(data_dir: Path, progress: Callable[[int, int, str], None] | None = None) -> dict[str, Any]:
-    """Count cue heads and their content relations over a PolNeAR split; returns the lexicon dict."""
+def _attribution_cues(doc: Doc, attribution: GoldAttribution) -> list[tuple[str, str | None]]:
+    heads = gold_heads(doc, attribution)
+    if heads is None or heads[0].pos_ not in CUE_POS:
+        return []
+    cue, content_root = heads
+    return [(key(cue), relation(cue, content_root))]
+
+
+def parse_split(data_dir: Path, progress: Callable[[int, int, str], None] | None = None) -> list[Annotated]:
+    """Parse every article of a PolNeAR split once, with its gold attributions.
+
+    Training holds the parsed split in memory (about 1 GB for the 840 train articles) so that the
+    lexicon and the model, which needs the lexicon, share one parse.
+    """
     nlp = get_nlp()
     articles = find_articles(data_dir)
+    texts = (path.read_text(encoding="utf-8") for path, _ in articles)
+    parsed: list[Annotated] = []
+    for index, (doc, (path, ann)) in enumerate(zip(nlp.pipe(texts, batch_size=16), articles, strict=True)):
+        if progress:
+            progress(index + 1, len(articles), path.name)
+        parsed.append((doc, parse_ann(ann.read_text(encoding="utf-8"), doc.text) if ann else []))
+    return parsed
+
+
+def learn_lexicon(parsed: list[Annotated], source: str) -> dict[str, Any]:
+    """Count cue heads and their content relations over parsed articles; returns the lexicon dict."""
     cue_counts: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     relations: dict[str, Counter[str]] = defaultdict(Counter)
     relation_totals: dict[str, Counter[str]] = defaultdict(Counter)
-    texts = (path.read_text(encoding="utf-8") for path, _ in articles)
-    for index, (doc, (_, ann)) in enumerate(zip(nlp.pipe(texts, batch_size=16), articles, strict=True)):
-        if progress:
-            progress(index + 1, len(articles), articles[index][0].name)
+    for doc, gold in parsed:
         for token in doc:
             if token.pos_ not in CUE_POS:
                 continue
             totals[key(token)] += 1
             seen = {child.dep_ for child in token.children} | {f"^{token.dep_}"}
             relation_totals[key(token)].update(seen)
-        gold = parse_ann(ann.read_text(encoding="utf-8"), doc.text) if ann else []
         for attribution in gold:
             for word, rel in _attribution_cues(doc, attribution):
                 cue_counts[word] += 1
@@ -101,10 +122,9 @@ def train_cues(data_dir: Path, progress: Callable[[int, int, str], None] | None 
         for word, count in sorted(cue_counts.items())
         if count >= MIN_CUE_COUNT
     }
-    return {"about": __doc__.strip().splitlines()[0], "source": str(data_dir.name), "articles": len(articles),
-            "cues": cues}  # fmt: skip
+    return {"about": __doc__.strip().splitlines()[0], "source": source, "articles": len(parsed), "cues": cues}
 
 
-def write_lexicon(lexicon: dict[str, Any], out: Path = LEXICON) -> None:
+def write_json(data: dict[str, Any], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(lexicon, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

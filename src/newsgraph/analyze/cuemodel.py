@@ -1,0 +1,211 @@
+"""The learned attribution model: which words are attribution cues, and which of a cue's dependents
+holds what was reported.
+
+Two logistic regressions trained on PolNeAR train (``train/cuemodel.py``), shipped as
+``data/cue_model.json``:
+
+* **cue**: for every verb, auxiliary and noun (and "according"), the probability that it is the
+  head word of an attribution cue. Features are the word, its parse neighbourhood, its subject,
+  the cue lexicon's rate for it, and the parser's contextual token vector (``doc.tensor``), so
+  the long tail of cues ("is doubling down on", "pooh-poohed") is scored by context, not by a list.
+* **anchor**: for a cue, which dependent (or its head, for "X, officials said") roots the content.
+
+Both score sparse binary features with one weight each; nothing here loads beyond the JSON file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyze.speakers import subject_of
+
+_MODEL = Path(__file__).parent / "data" / "cue_model.json"
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN"})
+_SUBJECTS = {"nsubj", "nsubjpass", "agent", "csubj"}
+#: Dependents that never hold content.
+_NOT_ANCHORS = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prt", "det", "case"} | _SUBJECTS
+#: Dependents whose word matters, not just their part of speech ("called *for*", "*not*").
+_WORDY = {"prep", "prt", "aux", "neg", "mark", "advmod"}
+_SUMMARY_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "dative", "advcl"}
+_QUOTE_CHARS = {'"', "“", "”"}
+
+
+def is_candidate(token: Token) -> bool:
+    return token.pos_ in CANDIDATE_POS or token.lower_ == "according"
+
+
+def inside_quotes(doc: Doc) -> list[bool]:
+    """Per token, whether it sits between double quotation marks (a cue inside a quote is rarely one)."""
+    inside, state = [], False
+    for token in doc:
+        if token.text == "“":
+            state = True
+        elif token.text == "”":
+            state = False
+        elif token.text == '"':
+            state = not state
+        elif "\n" in token.text:
+            state = False  # quotes reopen at each paragraph
+        inside.append(state)
+    return inside
+
+
+def cue_features(token: Token, quoted: bool, lexicon_rate: float | None) -> list[str]:
+    """Sparse features of ``token`` as a possible cue head."""
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    rate = "none" if lexicon_rate is None else str(min(9, int(lexicon_rate * 10)))
+    features = [
+        f"l={lemma}",
+        f"p={token.pos_}",
+        f"tg={token.tag_}",
+        f"d={token.dep_}",
+        f"ld={lemma}|{token.dep_}",
+        f"r={rate}",
+        f"rp={rate}|{token.pos_}",
+        f"h={token.head.lemma_.lower()}",
+        f"hd={token.head.dep_}|{token.dep_}",
+        f"prev={doc[token.i - 1].lower_ if token.i else '<s>'}",
+        f"next={doc[token.i + 1].lower_ if token.i + 1 < len(doc) else '</s>'}",
+    ]
+    if quoted:
+        features.append("inq")
+    deps = set()
+    for child in token.children:
+        deps.add(child.dep_)
+        features += [
+            f"c={child.dep_}",
+            f"cl={child.dep_}|{child.lemma_.lower() if child.dep_ in _WORDY else child.pos_}",
+            f"lc={lemma}|{child.dep_}",
+        ]
+        if child.dep_ in _SUBJECTS:
+            features.append(f"se={child.ent_type_ or child.pos_}")
+            if child.pos_ == "PRON":
+                features.append(f"sp={child.lower_}")
+    features.append("deps=" + ",".join(sorted(deps & _SUMMARY_DEPS)))
+    subject = subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
+    features.append(f"subj={subject.ent_type_ or subject.pos_}" if subject is not None else "nosubj")
+    return features
+
+
+def anchors(cue: Token) -> list[tuple[Token, str]]:
+    """Where the content may hang: each dependent by its relation, and the head as ``^relation``."""
+    found = [(child, child.dep_) for child in cue.children if child.dep_ not in _NOT_ANCHORS]
+    if cue.head is not cue:
+        found.append((cue.head, f"^{cue.dep_}"))
+    return found
+
+
+def anchor_features(cue: Token, anchor: Token, relation: str, relation_share: float | None) -> list[str]:
+    """Sparse features of ``anchor`` as the root of ``cue``'s content."""
+    lemma = cue.lemma_.lower()
+    features = [
+        f"k={relation}",
+        f"lk={lemma}|{relation}",
+        f"ap={anchor.pos_}",
+        f"kap={relation}|{anchor.pos_}",
+        f"al={anchor.lemma_.lower()}" if relation in {"prep", "advcl", "^prep"} else "al=-",
+        f"dir={'r' if anchor.i > cue.i else 'l'}",
+        f"n={min(4, len(list(anchor.subtree)) // 5)}",
+        f"ke={relation}|{anchor.ent_type_}",
+    ]
+    if relation_share is not None:
+        features.append(f"sh={min(5, int(relation_share * 5))}")
+    return features
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """Binary logistic regression over sparse features, plus optional dense token-vector weights."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    dense: tuple[float, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Classifier:
+        return cls(dict(data.get("weights") or {}), float(data.get("bias", 0.0)), tuple(data.get("dense") or ()))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"weights": self.weights, "bias": self.bias, "dense": list(self.dense)}
+
+    @functools.cached_property
+    def _dense(self) -> Any:
+        import numpy
+
+        return numpy.asarray(self.dense, dtype="float32") if self.dense else None
+
+    def score(self, features: Iterable[str], vector: Any = None) -> float:
+        total = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        if vector is not None and self._dense is not None and len(vector) == len(self._dense):
+            total += float(vector @ self._dense)
+        return total
+
+    def probability(self, features: Iterable[str], vector: Any = None) -> float:
+        return 1.0 / (1.0 + math.exp(-self.score(features, vector)))
+
+
+@dataclass(frozen=True)
+class CueModel:
+    cue: Classifier = field(default_factory=Classifier)
+    anchor: Classifier = field(default_factory=Classifier)
+    #: A word at or above this probability is a cue the model adds.
+    threshold: float = 1.0
+    #: A lexicon cue below this probability is dropped.
+    keep_below: float = 0.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CueModel:
+        return cls(
+            Classifier.from_dict(data["cue"]),
+            Classifier.from_dict(data["anchor"]),
+            float(data["threshold"]),
+            float(data["keep_below"]),
+        )
+
+    @property
+    def trained(self) -> bool:
+        return bool(self.cue.weights)
+
+    def cue_probabilities(self, doc: Doc, lexicon: dict[str, dict[str, Any]]) -> dict[int, float]:
+        """Token index -> cue probability, for every candidate token of ``doc``."""
+        if not self.trained:
+            return {}
+        quoted = inside_quotes(doc)
+        tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
+        found = {}
+        for token in doc:
+            if not is_candidate(token):
+                continue
+            entry = lexicon.get(f"{token.lemma_.lower()}/{token.pos_}")
+            features = cue_features(token, quoted[token.i], entry["rate"] if entry else None)
+            found[token.i] = self.cue.probability(features, tensor[token.i] if tensor is not None else None)
+        return found
+
+    def best_anchor(self, cue: Token, lexicon: dict[str, dict[str, Any]]) -> tuple[Token, str] | None:
+        """The dependent (or head) most likely to root ``cue``'s content."""
+        entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
+        scored = []
+        for anchor, relation in anchors(cue):
+            share = entry["relations"].get(relation, 0) / entry["cue"] if entry else None
+            scored.append((self.anchor.score(anchor_features(cue, anchor, relation, share)), anchor.i, relation))
+        if not scored:
+            return None
+        _, index, relation = max(scored)
+        return cue.doc[index], relation
+
+
+@functools.cache
+def shipped_cue_model() -> CueModel:
+    """The model shipped in the package (``newsgraph train quotes`` rebuilds it); untrained if absent."""
+    if not _MODEL.is_file():
+        return CueModel()
+    return CueModel.from_dict(json.loads(_MODEL.read_text(encoding="utf-8")))
