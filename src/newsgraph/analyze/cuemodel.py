@@ -99,7 +99,7 @@ def cue_features(token: Token, quoted: bool, lexicon_rate: float | None) -> list
 def anchors(cue: Token) -> list[tuple[Token, str]]:
     """Where the content may hang: each dependent by its relation, and the head as ``^relation``."""
     found = [(child, child.dep_) for child in cue.children if child.dep_ not in _NOT_ANCHORS]
-    if cue.head is not cue:
+    if cue.head.i != cue.i:
         found.append((cue.head, f"^{cue.dep_}"))
     return found
 

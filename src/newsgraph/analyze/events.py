@@ -445,7 +445,7 @@ def _subject(token: Token) -> Token | None:
             if noun.dep_ in {"dobj", "pobj"} and noun.head.pos_ == "VERB":
                 return _subject(noun.head) or noun
             return noun
-        if current.dep_ not in {"xcomp", "conj", "advcl", "acomp", "ccomp"} or current.head is current:
+        if current.dep_ not in {"xcomp", "conj", "advcl", "acomp", "ccomp"} or current.head.i == current.i:
             return None
         if current.dep_ in {"advcl", "ccomp"} and _child(current, "mark") is not None:
             return None
@@ -846,7 +846,7 @@ def _antecedent(pronoun: Token, entities: EntityIndex) -> _Mention | None:
     # "Sheinbaum said she ...", "Sheinbaum went on to explain that she ...".
     current = pronoun.head
     for _ in range(6):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         subject = _child(current, "nsubj")

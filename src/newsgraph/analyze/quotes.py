@@ -560,6 +560,9 @@ def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
         if probability.get(cue.i, 1.0) < model.keep_below:
             continue
         parts = _learned_content(cue, entry)
+        anchor = model.best_anchor(cue, lexicon) if parts and model.trained else None
+        if anchor is not None and (better := _runs(_content_along(cue, *anchor), cue)):
+            parts = better
         if not parts or subject_of(cue) is None:
             continue
         taken.add(cue.i)
@@ -629,35 +632,46 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
         return [t for t in anchor.subtree if t.i not in inner]
     # "called for X": the preposition is part of the cue, not of what was called for.
     tokens = [t for t in anchor.subtree if not (relation == "prep" and t.i == anchor.i)]
-    tokens = _without_new_reports(anchor, tokens)
     if relation in {"dobj", "dative"}:
         # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
-        tokens += [t for c in cue.children if c.i > anchor.i and _says_of(c) for t in c.subtree]
-    elif relation == "ccomp":
-        # "said they had misgivings, but could not bear to …": the clause goes on past a conjunction
+        tokens += [t for c in cue.children if c.i > anchor.i and (_says_of(c) or _object_prep(c)) for t in c.subtree]
+    elif relation in {"ccomp", "xcomp"}:
+        # "said they had misgivings, but could not bear to …", "wants to cut taxes and raise wages":
+        # the content goes on past a conjunction the parser hung on the cue.
         tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > anchor.i and not _reports_again(c)
                    for t in c.subtree]  # fmt: skip
-    return sorted(tokens, key=lambda t: t.i)
+    return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
 
 
 _DASHES = {"—", "–", "--", "-", "―"}
+_NON_RESTRICTIVE = {"which", "who", "whom", "whose", "where"}
 
 
-def _without_new_reports(anchor: Token, tokens: list[Token]) -> list[Token]:
-    """``tokens`` without what starts a report or a remark of its own."""
+def _without_asides(anchor: Token, tokens: list[Token]) -> list[Token]:
+    """``tokens`` without what starts a report of its own or an aside that the content does not hold."""
     dropped: set[int] = set()
+    doc = anchor.doc
+    last = max((t.i for t in tokens if not t.is_punct), default=-1)
     for token in tokens:
-        if token.i == anchor.i or not _reports_again(token):
+        if token.i == anchor.i:
             continue
-        # "said it was opposed and warned Y": a conjoined cue with no subject of its own reports anew.
-        conjoined = (
-            token.dep_ == "conj"
-            and token.head.i == anchor.i
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-        )
-        # "said he would not, arguing that …": a participle cue after a comma.
-        participle = token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ","
-        if conjoined or participle:
+        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        if _reports_again(token):
+            # "said it was opposed and warned Y": a conjoined cue with no subject of its own reports anew.
+            conjoined = (
+                token.dep_ == "conj"
+                and token.head.i == anchor.i
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+            )
+            # "said he would not, arguing that …": a participle cue after a comma.
+            if conjoined or (token.tag_ == "VBG" and after_comma):
+                dropped.update(t.i for t in token.subtree)
+        elif (
+            after_comma
+            and token.right_edge.i >= last
+            and (token.dep_ == "appos" or token.dep_ == "relcl" and token.left_edge.lower_ in _NON_RESTRICTIVE)
+        ):
+            # "backed the plan, which critics call …", "endorsed Smith, the latest chapter in …"
             dropped.update(t.i for t in token.subtree)
     kept = [t for t in tokens if t.i not in dropped]
     # "their support -- who cited …": one dash (not a pair) starts an aside the content does not hold.
@@ -673,12 +687,13 @@ def _reports_again(token: Token) -> bool:
 
 
 def _runs(tokens: list[Token], cue: Token) -> list[tuple[int, int]]:
-    """Stretches of ``tokens`` split where the cue sits between them, each trimmed: "The museum,
-    [Mr. Obama said,] would make …" is one content in two parts, while "called her vote [in the
-    Senate] a mistake" is one."""
+    """Stretches of ``tokens`` split where the cue or its own dependents sit between them, each
+    trimmed: "The museum, [Mr. Obama said,] would make …" is one content in two parts, while
+    "called her vote [in the Senate] a mistake" is one."""
     runs: list[list[Token]] = []
     for token in tokens:
-        if runs and runs[-1][-1].i < cue.i < token.i:
+        gap = token.doc[runs[-1][-1].i + 1 : token.i] if runs else []
+        if runs and (runs[-1][-1].i < cue.i < token.i or any(t.head == cue and not t.is_punct for t in gap)):
             runs.append([token])
         elif runs:
             runs[-1] += token.doc[runs[-1][-1].i + 1 : token.i + 1]
@@ -688,6 +703,11 @@ def _runs(tokens: list[Token], cue: Token) -> list[tuple[int, int]]:
         return []
     spans = [_trimmed_span(run, min_tokens=1) for run in runs]
     return [span for span in spans if span is not None]
+
+
+def _object_prep(child: Token) -> bool:
+    """A preposition that completes what a cue says of its object: "accused X *of* Y", "linked X *to* Y"."""
+    return child.dep_ == "prep" and child.lower_ in {"of", "from", "to", "with", "about", "into", "against", "over"}
 
 
 def _says_of(child: Token) -> bool:
@@ -706,7 +726,7 @@ def _accepted(entry: dict[str, Any], relation: str, share: float) -> bool:
 
 def _trimmed_span(tokens: list[Token], min_tokens: int = 3) -> tuple[int, int] | None:
     """Character span of the tokens without edge punctuation or a leading "that"; None when too short."""
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
         tokens.pop(0)

@@ -42,7 +42,7 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from its head when it has none ("…, adding that")."""
     # "X quoted the minister as saying": the one quoted speaks; X only relays.
     head = verb.head.head if verb.head.lower_ == "as" else verb.head
-    if verb.lemma_ == "say" and head.lemma_ == "quote" and head is not verb:
+    if verb.lemma_ == "say" and head.lemma_ == "quote" and head.i != verb.i:
         quoted = next((c for c in head.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted
@@ -60,7 +60,7 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
             return subject
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
