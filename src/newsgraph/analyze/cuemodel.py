@@ -98,7 +98,10 @@ def cue_features(token: Token, quoted: bool, lexicon_rate: float | None) -> list
 
 def anchors(cue: Token) -> list[tuple[Token, str]]:
     """Where the content may hang: each dependent by its relation, and the head as ``^relation``."""
-    found = [(child, child.dep_) for child in cue.children if child.dep_ not in _NOT_ANCHORS]
+    # A passive subject can be what was said: "the plan was *denounced* by …".
+    found = [
+        (child, child.dep_) for child in cue.children if child.dep_ not in _NOT_ANCHORS or child.dep_ == "nsubjpass"
+    ]
     if cue.head.i != cue.i:
         found.append((cue.head, f"^{cue.dep_}"))
     return found
@@ -119,6 +122,13 @@ def anchor_features(cue: Token, anchor: Token, relation: str, relation_share: fl
     ]
     if relation_share is not None:
         features.append(f"sh={min(5, int(relation_share * 5))}")
+    mark = next((c.lower_ for c in anchor.children if c.dep_ == "mark"), None)
+    if mark:
+        features.append(f"mark={mark}")
+    if any(t.text in _QUOTE_CHARS for t in anchor.subtree):
+        features.append(f"q={relation}")
+    siblings = sorted({c.dep_ for c in cue.children if c.i != anchor.i and c.dep_ not in _NOT_ANCHORS})
+    features += [f"sib={relation}|{','.join(siblings)}", f"cd={cue.dep_}|{relation}", f"at={anchor.tag_}"]
     return features
 
 
