@@ -60,7 +60,9 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 _WORD = re.compile(r"\w")
 #: A quote signed with a dash and a name at the end of its paragraph: “…” ― Edwin G. Monroy
-_DASH_SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+_DASH_SIGNATURE = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})"
+)
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
@@ -440,6 +442,11 @@ def _colon_introducer(doc: Doc, lo: int, open_at: int) -> Token | None:
     """The verb of the clause that ends in a colon right before the quote, when it has a subject."""
     text = text_of(doc)
     lead = text[lo:open_at].rstrip()
+    if not lead.strip() and "\n" in text[max(0, lo - 2) : open_at]:
+        # "He continued:" closing the paragraph before the one the quote opens.
+        lead = text[:open_at].rstrip()
+        lo = text.rfind("\n", 0, len(lead)) + 1
+        lead = lead[lo:]
     if not lead.endswith(":"):
         return None
     colon_at = lo + len(lead) - 1

@@ -48,6 +48,11 @@ def subject_of(verb: Token) -> Token | None:
             return quoted
     if verb.pos_ in {"NOUN", "PROPN"}:
         return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
+    # "was first reported by the Post": the agent speaks, not the passive subject.
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by_whom is not None:
+        return by_whom
     token: Token | None = verb
     for _ in range(3):
         if token is None:
