@@ -20,11 +20,13 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.speakers import subject_of
 
 _MODEL = Path(__file__).parent / "data" / "cue_model.json"
@@ -117,7 +119,7 @@ def anchor_features(cue: Token, anchor: Token, relation: str, relation_share: fl
         f"kap={relation}|{anchor.pos_}",
         f"al={anchor.lemma_.lower()}" if relation in {"prep", "advcl", "^prep"} else "al=-",
         f"dir={'r' if anchor.i > cue.i else 'l'}",
-        f"n={min(4, len(list(anchor.subtree)) // 5)}",
+        f"n={min(4, (anchor.right_edge.i - anchor.left_edge.i + 1) // 5)}",
         f"ke={relation}|{anchor.ent_type_}",
     ]
     if relation_share is not None:
@@ -125,7 +127,8 @@ def anchor_features(cue: Token, anchor: Token, relation: str, relation_share: fl
     mark = next((c.lower_ for c in anchor.children if c.dep_ == "mark"), None)
     if mark:
         features.append(f"mark={mark}")
-    if any(t.text in _QUOTE_CHARS for t in anchor.subtree):
+    words = text_of(anchor.doc)[anchor.left_edge.idx : anchor.right_edge.idx + len(anchor.right_edge)]
+    if any(mark in words for mark in _QUOTE_CHARS):
         features.append(f"q={relation}")
     siblings = sorted({c.dep_ for c in cue.children if c.i != anchor.i and c.dep_ not in _NOT_ANCHORS})
     features += [f"sib={relation}|{','.join(siblings)}", f"cd={cue.dep_}|{relation}", f"at={anchor.tag_}"]
@@ -153,14 +156,18 @@ class Classifier:
 
         return numpy.asarray(self.dense, dtype="float32") if self.dense else None
 
-    def score(self, features: Iterable[str], vector: Any = None) -> float:
-        total = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
-        if vector is not None and self._dense is not None and len(vector) == len(self._dense):
-            total += float(vector @ self._dense)
-        return total
+    def score(self, features: Iterable[str], dense_score: float = 0.0) -> float:
+        """The logit of ``features``; ``dense_score`` is the token vector's part (see ``dense_scores``)."""
+        return self.bias + dense_score + sum(map(self.weights.get, set(features), repeat(0.0)))
 
-    def probability(self, features: Iterable[str], vector: Any = None) -> float:
-        return 1.0 / (1.0 + math.exp(-self.score(features, vector)))
+    def dense_scores(self, doc: Doc) -> Any:
+        """Per token, the token vector's part of the logit (zeros without vectors)."""
+        import numpy
+
+        tensor = doc.tensor
+        if self._dense is None or tensor is None or len(tensor) != len(doc) or tensor.shape[1] != len(self._dense):
+            return numpy.zeros(len(doc), dtype="float32")
+        return tensor @ self._dense
 
 
 @dataclass(frozen=True)
@@ -190,14 +197,14 @@ class CueModel:
         if not self.trained:
             return {}
         quoted = inside_quotes(doc)
-        tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
+        dense = self.cue.dense_scores(doc)
         found = {}
         for token in doc:
             if not is_candidate(token):
                 continue
             entry = lexicon.get(f"{token.lemma_.lower()}/{token.pos_}")
             features = cue_features(token, quoted[token.i], entry["rate"] if entry else None)
-            found[token.i] = self.cue.probability(features, tensor[token.i] if tensor is not None else None)
+            found[token.i] = 1.0 / (1.0 + math.exp(-self.cue.score(features, float(dense[token.i]))))
         return found
 
     def best_anchor(self, cue: Token, lexicon: dict[str, dict[str, Any]]) -> tuple[Token, str] | None:

@@ -564,12 +564,9 @@ def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
         entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
         if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
             continue  # "X quoted Y as saying": the quote is what was said, not Y
-        if probability.get(cue.i, 1.0) < model.keep_below:
-            continue
-        parts = _learned_content(cue, entry)
-        anchor = model.best_anchor(cue, lexicon) if parts and model.trained else None
-        if anchor is not None and (better := _runs(_content_along(cue, *anchor), cue)):
-            parts = better
+        if entry["rate"] < STRONG_CUE_RATE and probability.get(cue.i, 1.0) < model.keep_below:
+            continue  # a weak cue word the model rules out here
+        parts = _learned_content(cue, entry, model.best_anchor(cue, lexicon) if model.trained else None)
         if not parts or subject_of(cue) is None:
             continue
         taken.add(cue.i)
@@ -596,8 +593,12 @@ def _token_range(starts: list[int], start: int, end: int) -> range:
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
-def _learned_content(cue: Token, entry: dict[str, Any]) -> list[tuple[int, int]]:
-    """The content of ``cue`` along the relation the lexicon saw most for it, as one or more parts."""
+def _learned_content(
+    cue: Token, entry: dict[str, Any], anchor: tuple[Token, str] | None = None
+) -> list[tuple[int, int]]:
+    """The content of ``cue`` along the relation the lexicon saw most for it, as one or more parts.
+    The lexicon decides whether ``cue`` has content here; the cue model's ``anchor``, when given,
+    decides where it hangs."""
     relations: dict[str, int] = entry["relations"]
     best: tuple[float, Token, str] | None = None
     for child in cue.children:
@@ -617,7 +618,9 @@ def _learned_content(cue: Token, entry: dict[str, Any]) -> list[tuple[int, int]]
         best = (up, cue.head, f"^{cue.dep_}")
     if best is None:
         return _extracted_clause(cue)
-    return _runs(_content_along(cue, best[1], best[2]), cue)
+    return (anchor is not None and _runs(_content_along(cue, *anchor), cue)) or _runs(
+        _content_along(cue, best[1], best[2]), cue
+    )
 
 
 def _extracted_clause(cue: Token) -> list[tuple[int, int]]:
@@ -699,8 +702,8 @@ def _runs(tokens: list[Token], cue: Token) -> list[tuple[int, int]]:
     "called her vote [in the Senate] a mistake" is one."""
     runs: list[list[Token]] = []
     for token in tokens:
-        gap = token.doc[runs[-1][-1].i + 1 : token.i] if runs else []
-        if runs and (runs[-1][-1].i < cue.i < token.i or any(t.head == cue and not t.is_punct for t in gap)):
+        gap = token.doc[runs[-1][-1].i + 1 : token.i] if runs and token.i - runs[-1][-1].i > 1 else ()
+        if runs and (runs[-1][-1].i < cue.i < token.i or any(t.head.i == cue.i and not t.is_punct for t in gap)):
             runs.append([token])
         elif runs:
             runs[-1] += token.doc[runs[-1][-1].i + 1 : token.i + 1]

@@ -88,7 +88,7 @@ def fit_binary(
     columns: list[int] = []
     row_ids: list[int] = []
     for row_id, row in enumerate(rows):
-        found = {index[f] for f in row if f in index}
+        found = sorted({index[f] for f in row if f in index})  # sorted: the same sums in every run
         columns += found
         row_ids += [row_id] * len(found)
     col = np.asarray(columns, dtype=np.int64)
