@@ -47,6 +47,10 @@ def test_seed_direct_quotes() -> None:
     direct = result["non_stretch"]["by_kind"]["direct"]
     assert direct["found"] >= FLOORS["quotes_seed"]["direct_found"], result
     assert direct["speaker"] >= FLOORS["quotes_seed"]["direct_speaker"], result
+    every = result["non_stretch"]
+    assert every["found"] >= FLOORS["quotes_seed"]["found"], result
+    assert every["speaker"] >= FLOORS["quotes_seed"]["speaker"], result
+    assert every["via"]["right"] >= FLOORS["quotes_seed"]["via"], result
 
 
 def test_plv_cross_validated_event_types() -> None:

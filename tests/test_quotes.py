@@ -148,3 +148,57 @@ def test_dash_signed_quotes_each_have_their_speaker() -> None:
     second = _quote(article, "I just want")
     assert second.speaker.name == "Tomas Reinholt"
     assert second.cue is not None and second.cue.text == "―"
+
+
+def test_dash_signature_after_a_non_breaking_space() -> None:
+    article = _article(
+        "We asked riders on the harbour line.\n\n"
+        "“The timetable changes every month and nobody tells us.”\u00a0― Lene Aasen\n"
+        "“I would pay more for a ferry that runs on time.”\u00a0― Pavel Dusek."
+    )
+    assert _quote(article, "The timetable changes").speaker.name == "Lene Aasen"
+    assert _quote(article, "I would pay more").speaker.name == "Pavel Dusek"
+
+
+def test_a_stray_straight_mark_is_not_reopened_by_curly_quotes() -> None:
+    article = _article(
+        "The inquiry heard from residents.\n\n"
+        '"Nobody believed the river would rise that fast. Most of us slept through the first warning.\n\n'
+        "“We lost everything on the ground floor,” she said after the hearing."
+    )
+    quote = _quote(article, "We lost everything")
+    assert list(quote.parts) == [(quote.start, quote.end)]
+    assert "Nobody believed" not in quote.text
+
+
+def test_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote() -> None:
+    article = _article(
+        "Pollster Dana Whitcombe looked at the turnout figures.\n\n"
+        "Whitcombe continued:\n\n"
+        '"The tax question splits the parties, but it explains very little about who turns out to vote."'
+    )
+    quote = _quote(article, "The tax question")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Dana Whitcombe"
+
+
+def test_relative_clause_cue_reports_the_clause_after_it() -> None:
+    article = _article(
+        "The council approved a new levy on delivery vans, which several shop owners have warned "
+        "could push small businesses out of the old town."
+    )
+    quote = _quote(article, "could push small businesses")
+    assert quote.kind == "indirect"
+    assert quote.cue is not None and quote.cue.text == "have warned"
+    assert quote.speaker.start is not None
+    assert article.text[quote.speaker.start : quote.speaker.end] == "several shop owners"
+
+
+def test_a_participle_cue_after_a_comma_starts_its_own_report() -> None:
+    article = _article(
+        "Ferry operator Agnes Morland said the crossing would resume in May, adding that fares would rise."
+    )
+    first = _quote(article, "the crossing would resume")
+    assert "adding" not in first.text and "fares" not in first.text
+    second = _quote(article, "fares would rise")
+    assert second.speaker.name == "Agnes Morland"
