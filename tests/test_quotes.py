@@ -202,3 +202,48 @@ def test_a_participle_cue_after_a_comma_starts_its_own_report() -> None:
     assert "adding" not in first.text and "fares" not in first.text
     second = _quote(article, "fares would rise")
     assert second.speaker.name == "Agnes Morland"
+
+
+def test_according_to_a_source_introduces_a_direct_quote() -> None:
+    article = _article(
+        "A stolen van was chased across two counties on Saturday. According to the Halden County Sheriff’s Office, "
+        "“The chase ended in a barley field and a perimeter was set up. The driver gave himself up.” "
+        "Once the officers announced a search, a passenger came out of the field."
+    )
+    quote = _quote(article, "The chase ended")
+    assert quote.kind == "direct"
+    assert quote.cue is not None and quote.cue.text == "According to"
+    assert quote.speaker.start is not None
+    assert article.text[quote.speaker.start : quote.speaker.end] == "the Halden County Sheriff’s Office"
+
+
+def test_whole_sentences_quoted_after_that_are_direct() -> None:
+    article = _article(
+        "“The levy is unfair to small shops,” Mayor Runa Falk said, adding that “The council never asked "
+        "the traders. They found out from the newspaper.”"
+    )
+    assert _quote(article, "The council never asked").kind == "direct"
+    fragment = _article("Mayor Runa Falk said that the levy was “unfair” to traders.")
+    assert _quote(fragment, "unfair").kind == "mixed"
+
+
+def test_a_ministers_portfolio_is_not_part_of_the_name() -> None:
+    article = _article(
+        "Minister of Information Affairs Salim bin Rashid al-Harthy opened the session on Monday. "
+        "“We will not let rumours run our newsrooms,” al-Harthy said."
+    )
+    assert _quote(article, "We will not let").speaker.name == "Salim bin Rashid al-Harthy"
+
+
+def test_a_portfolio_inside_a_person_span_is_dropped() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.entities import _clean_name
+    from newsgraph.analyze.nlp import get_nlp
+
+    doc = get_nlp()("Omani Minister of Information Affairs Salim bin Rashid al-Harthy spoke first.")
+    first = next(t.i for t in doc if t.text == "Information")
+    last = next(t.i for t in doc if t.text == "Harthy")
+    name, start, end = _clean_name(Span(doc, first, last + 1, label="PERSON"))
+    assert name == "Salim bin Rashid al-Harthy"
+    assert doc.text[start:end] == name

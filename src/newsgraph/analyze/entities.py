@@ -68,6 +68,14 @@ def entity_id(type_: str, name: str) -> str:
     return f"{type_.lower()}/{slug}"
 
 
+#: Words of a ministry's portfolio, written between a title and a name.
+_PORTFOLIO_WORDS = frozenset(
+    """Information Affairs Foreign Home Interior Internal Defence Defense Finance Justice Health Education State
+    Trade Commerce Energy Labour Labor Agriculture Transport Culture Economy Economic Planning Tourism Environment
+    Security Public Works Water Youth Sports Housing Industry Communications Media Religious Social and the""".split()
+)
+
+
 def _clean_name(span: Span) -> tuple[str, int, int]:
     """Entity text without a possessive tail, a leading "the" or an honorific, with adjusted offsets.
 
@@ -81,6 +89,10 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]".
         while first < span.end - 1 and _is_title_token(span.doc[first]):
             first += 1
+        # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
+        if first >= 2 and span.doc[first - 1].lower_ == "of" and is_role_word(span.doc[first - 2].text):
+            while first < span.end - 1 and span.doc[first].text in _PORTFOLIO_WORDS:
+                first += 1
         # ... and a family name it left out joins it: "[Mohammed bin Abdulrahman] Al Thani".
         last = span.end
         while last < len(span.doc) and _joins_name(span.doc[last]) and span.doc[last - 1].whitespace_:
@@ -273,8 +285,9 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
 def _surname_of(name: str, surnames: dict[str, str]) -> str | None:
     """The full name for a surname, forgiving one wrong letter in a long one ("Sayed-Kaiyum" for
     "Sayed-Khaiyum"): scraped copy is full of such typos."""
-    if name in surnames:
-        return surnames[name]
+    for form in (name, _PARTICLE.sub("", name)):  # "al-Harthy" is listed as "Harthy"
+        if form in surnames:
+            return surnames[form]
     if len(name) < 7:
         return None
     near = {full for known, full in surnames.items() if len(known) >= 7 and _one_edit(name, known)}

@@ -63,6 +63,8 @@ _WORD = re.compile(r"\w")
 _DASH_SIGNATURE = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})"
 )
+#: "According to the sheriff's office, “…”": the lead of a quote that a source introduces.
+_ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
@@ -345,6 +347,17 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             ):
                 # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
                 previous.parts.append((span.start, span.end))
+            elif according := _ACCORDING_LEAD.search(text, before_lo, span.outer_start):
+                # According to the sheriff's office, “The pursuit ended …”
+                pending.append(
+                    _Found(
+                        [(span.start, span.end)],
+                        "direct",
+                        _token_at(doc, according.start("to")),
+                        according.span("who"),
+                        cue_span=according.span("cue"),
+                    )
+                )
             elif cue is None and (signed := _DASH_SIGNATURE.match(text, span.outer_end, hi)) is not None:
                 # “…” ― Edwin Monroy: a list of voices signs each quote with a dash.
                 pending.append(
@@ -535,10 +548,16 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
     between = text[max(ends) : span.outer_start].strip()
     if between.endswith(":") or between == ",":
         return "direct"
-    if between == "":
-        # said "every embankment we build …": a lower-case quote run into the sentence is a paraphrase.
+    if between == "" or between.lower() == "that" and _whole_sentences(text[span.start : span.end]):
+        # said "every embankment we build …": a lower-case quote run into the sentence is a paraphrase;
+        # adding that “Nobody was spared. They insulted everyone.” quotes whole sentences.
         return "mixed" if text[span.start : span.start + 1].islower() else "direct"
     return "mixed" if _WORD.search(between) else "direct"
+
+
+def _whole_sentences(inner: str) -> bool:
+    """Quoted words that are one or more whole sentences: a capital first and a full stop at the end."""
+    return inner[:1].isupper() and inner.rstrip(" ”\"’'").endswith((".", "!", "?")) and len(inner.split()) >= 6
 
 
 # --- indirect quotes -----------------------------------------------------------------------------------
