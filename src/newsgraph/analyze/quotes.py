@@ -1,9 +1,10 @@
-"""A first quote extractor: direct quotes (with nesting, split and run-on quotes), mixed quotes,
-and indirect speech after a reporting verb; each with its cue, speaker mention and resolved speaker.
+"""Quotes: direct quotes (with nesting, split and run-on quotes), mixed quotes, and indirect
+speech; each with its cue, speaker mention and resolved speaker.
 
 Direct quotes come from quotation marks (``quotemarks.py``). The cue is the reporting verb nearest
 the quote in its sentence, outside any quote; the speaker is that verb's subject, resolved to an
-entity (``speakers.py``).
+entity (``speakers.py``). Indirect speech comes from the cue lexicon and the learned cue model
+(``cuemodel.py``), both trained on PolNeAR train by ``newsgraph train quotes``.
 """
 
 from __future__ import annotations
@@ -567,8 +568,8 @@ def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
     """Reported speech without quotation marks, through the cue lexicon and the cue model, both
     learned from PolNeAR train.
 
-    A word is a lexicon cue where its learned cue rate is high enough (and the cue model does not
-    rule it out); its content is the dependent it most often governs as a cue (the clause of "said
+    A word is a lexicon cue where its learned cue rate is high enough (a weak one only where the
+    cue model agrees); its content is the dependent it most often governs as a cue (the clause of "said
     (that) X", the object and infinitive of "urged lawmakers to X"), or the clause it interrupts
     ("X, officials said, Y"). Words the model scores as cues but the lexicon misses ("is doubling
     down on X") take their content from the dependent the model picks. "According to Y, X" has its
@@ -637,9 +638,9 @@ def _learned_content(
         best = (up, cue.head, f"^{cue.dep_}")
     if best is None:
         return _extracted_clause(cue)
-    return (anchor is not None and _runs(_content_along(cue, *anchor), cue)) or _runs(
-        _content_along(cue, best[1], best[2]), cue
-    )
+    if anchor is not None and (parts := _runs(_content_along(cue, *anchor), cue)):
+        return parts
+    return _runs(_content_along(cue, best[1], best[2]), cue)
 
 
 def _extracted_clause(cue: Token) -> list[tuple[int, int]]:
