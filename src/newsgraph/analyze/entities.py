@@ -86,8 +86,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         first = span.start
         while first > 0 and _joins_name(span.doc[first - 1]):
             first -= 1
-        # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]".
-        while first < span.end - 1 and _is_title_token(span.doc[first]):
+        # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]", nor is
+        # a capitalised cue: “…,” [Said Gordon].
+        while first < span.end - 1 and (_is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB"):
             first += 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
         if first >= 2 and span.doc[first - 1].lower_ == "of" and is_role_word(span.doc[first - 2].text):
@@ -210,12 +211,18 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
     docs = [doc, *caption_docs]
     raw = [(where, *found) for where, d in enumerate(docs) for found in _names(d)]
 
+    lone = {name for _, type_, name, _, _ in raw if type_ == "PERSON" and " " not in name}
+    # A full name the model called an organisation, whose surname it elsewhere calls a person:
+    # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said".
+    raw = [
+        (where, "PERSON" if type_ == "ORG" and _misread_full_name(name, lone) else type_, name, start, end)
+        for where, type_, name, start, end in raw
+    ]
     people: dict[str, _Cluster] = {}
     for _, type_, name, _, _ in raw:
         if type_ == "PERSON" and len(name.split()) >= 2:
             people.setdefault(name, _Cluster(name, "PERSON"))
     # A surname whose full name the model never tagged: "Ruben Kask, the chairman" … "Kask said".
-    lone = {name for _, type_, name, _, _ in raw if type_ == "PERSON" and " " not in name}
     for token in doc:
         if token.text in lone and token.i > 0 and _joins_name(doc[token.i - 1]):
             full = f"{doc[token.i - 1].text} {token.text}"
@@ -280,6 +287,11 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
             if _PERSON_NAME.match(name) and name == piece.strip() and name not in people:
                 people[name] = Entity(entity_id("PERSON", name), name, "PERSON", ("photographer",))
     return list(people.values())
+
+
+def _misread_full_name(name: str, lone_surnames: set[str]) -> bool:
+    words = name.split()
+    return len(words) in {2, 3} and words[-1] in lone_surnames and all(_NAME_TOKEN.match(w) for w in words)
 
 
 def _surname_of(name: str, surnames: dict[str, str]) -> str | None:

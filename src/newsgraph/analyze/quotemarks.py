@@ -59,11 +59,20 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
         span = MarkSpan(offset + start + 1, offset + index, double, True, children)
         (stack[-1][3] if stack else top).append(span)
 
+    skip = -1
     for index, ch in enumerate(paragraph):
+        if index == skip:
+            continue
         before = paragraph[index - 1] if index else " "
         after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
         open_doubles = [entry for entry in stack if entry[1]]
-        if ch == '"':
+        if ch in "'’" and after == ch and open_doubles:
+            # ’’ or '' closing a double quote: “… enslave us,’’ the governor said.
+            while stack and not stack[-1][1]:
+                stack.pop()
+            close(index)
+            skip = index + 1
+        elif ch == '"':
             if open_doubles and before not in " \t(":
                 while stack and not stack[-1][1]:
                     stack.pop()  # a single left open inside is dropped

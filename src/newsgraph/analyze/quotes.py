@@ -66,6 +66,8 @@ _DASH_SIGNATURE = re.compile(
 )
 #: "According to the sheriff's office, “…”": the lead of a quote that a source introduces.
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
+#: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
+_SPEAKER_LABEL = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})(?P<colon>:)[^\S\n]*")
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
@@ -313,6 +315,9 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         words = len(text[span.start : span.end].split())
         if pending and _reopens(text, pending[-1], span):
             pending[-1].parts.append((span.start, span.end))
+            if pending[-1].cue is None and pending[-1].speaker_span is None and cue is not None:
+                # “… first paragraph. / “… second,” the governor said: the attribution comes at the end.
+                pending[-1].cue, pending[-1].speaker_span = cue, subject_span(cue)
         elif (
             cue is not None
             and previous_cue is not None
@@ -358,6 +363,13 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                         according.span("who"),
                         cue_span=according.span("cue"),
                     )
+                )
+            elif cue is None and (
+                label := _SPEAKER_LABEL.fullmatch(text, text.rfind("\n", 0, span.outer_start) + 1, span.outer_start)
+            ):
+                # An interview written as a transcript: KFOX: "Why can't …"  Fonce-Olivas: "Right now …"
+                pending.append(
+                    _Found([(span.start, span.end)], "direct", None, label.span("name"), cue_span=label.span("colon"))
                 )
             elif cue is None and (signed := _DASH_SIGNATURE.match(text, span.outer_end, hi)) is not None:
                 # “…” ― Edwin Monroy: a list of voices signs each quote with a dash.
@@ -720,8 +732,12 @@ def _runs(tokens: list[Token], cue: Token) -> list[tuple[int, int]]:
     """Stretches of ``tokens`` split where the cue or its own dependents sit between them, each
     trimmed: "The museum, [Mr. Obama said,] would make …" is one content in two parts, while
     "called her vote [in the Senate] a mistake" is one."""
+    # Reported content stays in the cue's paragraph, whatever the parser joined across the break.
+    text = text_of(cue.doc)
+    first, last = text.rfind("\n", 0, cue.idx), text.find("\n", cue.idx)
+    last = len(text) if last < 0 else last
     runs: list[list[Token]] = []
-    for token in tokens:
+    for token in (t for t in tokens if first < t.idx < last):
         gap = token.doc[runs[-1][-1].i + 1 : token.i] if runs and token.i - runs[-1][-1].i > 1 else ()
         if runs and (runs[-1][-1].i < cue.i < token.i or any(t.head.i == cue.i and not t.is_punct for t in gap)):
             runs.append([token])

@@ -115,7 +115,8 @@ def subject_span(verb: Token | None) -> tuple[int, int] | None:
     named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if named is not None and subject.ent_type_ != "PERSON":
         subject = named
-    tokens = sorted(_phrase(subject), key=lambda t: t.i)
+    # "Said Gordon.": the cue itself is not part of who spoke.
+    tokens = sorted((t for t in _phrase(subject) if t.i != verb.i), key=lambda t: t.i)
     # Keep the contiguous run around the head: stop at brackets ("Council (NSC)").
     run = [subject]
     for token in reversed([t for t in tokens if t.i < subject.i]):
@@ -250,21 +251,44 @@ class SpeakerResolver:
         """Who holds ``role``: the last-mentioned entity with that title (or, for "the ministry", the last
         organisation), else the last unnamed speaker described by it ("the council spokesperson")."""
         candidates = []
-        types = ("ORG",) if role in BODY_NOUNS else ("PERSON",)
+        # "the hospital" may be a building to the parser: King Edward VII Hospital*FAC*.
+        types = ("ORG", "FAC") if role in BODY_NOUNS else ("PERSON",)
         for s, _, entity in self.entities.mentions_before(position, types):
             if self._quoted(s):
                 continue
-            if role in BODY_NOUNS or any(role in title.lower() for title in entity.titles):
+            if role in BODY_NOUNS or any(role in _spelled_out(title) for title in entity.titles):
                 candidates.append((s + (10_000 if role in entity.name.lower() else 0), entity))
         if candidates:
             entity = max(candidates, key=lambda c: c[0])[1]
             return entity.name, entity.id
+        if role not in BODY_NOUNS:
+            # "a white police officer said …" before "Officer Michael Rosfeld" is named: the first one after.
+            later = [
+                (s, entity)
+                for s, _, entity in self.entities.mentions_before(len(text_of(self.doc)), types)
+                if s > position and any(role in _spelled_out(title) for title in entity.titles)
+            ]
+            if later:
+                entity = min(later, key=lambda c: c[0])[1]
+                return entity.name, entity.id
         qualifier = [w.lower() for w in mention.split()[1:-1]]
         for speaker in reversed(self.history):
             name = (speaker.name or "").lower()
             if role in name and all(q in name for q in qualifier):
                 return speaker.name or "", speaker.entity
         return None
+
+
+_ABBREVIATED_TITLES = {
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general", "lt.": "lieutenant",
+    "col.": "colonel", "prof.": "professor", "pres.": "president", "supt.": "superintendent", "sgt.": "sergeant",
+    "capt.": "captain", "adm.": "admiral", "cmdr.": "commander", "det.": "detective", "atty.": "attorney",
+}  # fmt: skip
+
+
+def _spelled_out(title: str) -> str:
+    """A title with its abbreviations written out, lower-cased: "Gov." -> "governor"."""
+    return " ".join(_ABBREVIATED_TITLES.get(word, word) for word in title.lower().split())
 
 
 def _is_person(speaker: Speaker) -> bool:
