@@ -247,3 +247,72 @@ def test_a_portfolio_inside_a_person_span_is_dropped() -> None:
     name, start, end = _clean_name(Span(doc, first, last + 1, label="PERSON"))
     assert name == "Salim bin Rashid al-Harthy"
     assert doc.text[start:end] == name
+
+
+def test_two_right_single_marks_close_a_double_quote() -> None:
+    article = _article(
+        "The governor spoke on New Year's Day.\n\n"
+        "“We cannot thank you enough for your patience through a hard year,’’ the governor said. "
+        "Gov. Amaka Obi then left for the capital."
+    )
+    quote = _quote(article, "We cannot thank you")
+    assert quote.text.endswith("hard year,")
+    assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker.name == "Amaka Obi"
+
+
+def test_attribution_at_the_end_of_a_multi_paragraph_quote() -> None:
+    article = _article(
+        "Gov. Amaka Obi sent a message to the state on Sunday.\n\n"
+        "“We thank you for your prayers and your patience throughout the year.\n\n"
+        "“Without your support we could not have rebuilt the bridges,” the governor said."
+    )
+    quote = _quote(article, "We thank you")
+    assert len(quote.parts) == 2
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker.name == "Amaka Obi"
+
+
+def test_transcript_labels_name_the_speaker() -> None:
+    article = _article(
+        "Our reporter asked the department for details.\n"
+        'KVTR: "Why can\'t the department tell us where the cases are?"\n'
+        'Ruiz-Ortega: "Right now we are not releasing more information because the review is ongoing."'
+    )
+    assert _quote(article, "Why can't the department").speaker.name == "KVTR"
+    answer = _quote(article, "Right now we are not")
+    assert answer.kind == "direct"
+    assert answer.speaker.name == "Ruiz-Ortega"
+    assert answer.cue is not None and answer.cue.text == ":"
+
+
+def test_a_role_named_only_later_resolves_forward() -> None:
+    article = _article(
+        "A witness said the officer stood on the sidewalk, saying, “I do not know what happened here.”\n\n"
+        "The trial of Officer Daniel Merrow resumes on Thursday."
+    )
+    assert _quote(article, "I do not know").speaker.name == "Daniel Merrow"
+
+
+def test_capitalised_cue_is_not_part_of_the_speakers_name() -> None:
+    article = _article(
+        "Gov. Mark Ellery gave his address to the legislature.\n\n"
+        "“We will fix the roads before winter comes to the valley,” Said Ellery. The chamber applauded."
+    )
+    quote = _quote(article, "We will fix the roads")
+    assert quote.cue is not None and quote.cue.text == "Said"
+    assert quote.speaker.name == "Mark Ellery"
+
+
+def test_indirect_content_stays_in_its_paragraph() -> None:
+    article = _article("Residents said the river would rise again\n\nThe council meets on Friday to discuss the levee.")
+    quote = _quote(article, "the river would rise")
+    assert "\n" not in quote.text and "council" not in quote.text
+
+
+def test_a_full_name_misread_as_an_organisation_joins_its_surname() -> None:
+    from newsgraph.analyze.entities import _misread_full_name
+
+    assert _misread_full_name("Eli Marlow", {"Marlow"})
+    assert not _misread_full_name("Harbour Authority", {"Marlow"})
+    assert not _misread_full_name("Eli Marlow", set())
