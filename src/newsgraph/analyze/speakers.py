@@ -261,17 +261,19 @@ class SpeakerResolver:
         if candidates:
             entity = max(candidates, key=lambda c: c[0])[1]
             return entity.name, entity.id
+        qualifier = [w.lower() for w in mention.split()[1:-1]]
         if role not in BODY_NOUNS:
-            # "a white police officer said …" before "Officer Michael Rosfeld" is named: the first one after.
+            # "a white police officer said …" before "Officer Michael Rosfeld" is named: the first one after
+            # whose title says all the mention says ("the Bahraini foreign minister" is not the Turkish one).
             later = [
                 (s, entity)
                 for s, _, entity in self.entities.mentions_before(len(text_of(self.doc)), types)
-                if s > position and any(role in _spelled_out(title) for title in entity.titles)
+                if s > position
+                and any(role in _spelled_out(t) and all(q in _spelled_out(t) for q in qualifier) for t in entity.titles)
             ]
             if later:
                 entity = min(later, key=lambda c: c[0])[1]
                 return entity.name, entity.id
-        qualifier = [w.lower() for w in mention.split()[1:-1]]
         for speaker in reversed(self.history):
             name = (speaker.name or "").lower()
             if role in name and all(q in name for q in qualifier):
