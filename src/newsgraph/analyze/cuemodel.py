@@ -4,7 +4,7 @@ holds what was reported.
 Two logistic regressions trained on PolNeAR train (``train/cuemodel.py``), shipped as
 ``data/cue_model.json``:
 
-* **cue**: for every verb, auxiliary and noun (and "according"), the probability that it is the
+* **cue**: for every verb and auxiliary, "according", and noun seen as a cue in training, the probability that it is the
   head word of an attribution cue. Features are the word, its parse neighbourhood, its subject,
   the cue lexicon's rate for it, and the parser's contextual token vector (``doc.tensor``), so
   the long tail of cues ("is doubling down on", "pooh-poohed") is scored by context, not by a list.
@@ -40,7 +40,11 @@ _SUMMARY_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "dative
 _QUOTE_CHARS = {'"', "“", "”"}
 
 
-def is_candidate(token: Token) -> bool:
+def is_candidate(token: Token, lexicon: dict[str, dict[str, Any]]) -> bool:
+    """Verbs, "according", and nouns that were cues in training ("claims", "comment"): other nouns
+    almost never head a cue, and skipping them keeps the model cheap."""
+    if token.pos_ == "NOUN":
+        return f"{token.lemma_.lower()}/NOUN" in lexicon
     return token.pos_ in CANDIDATE_POS or token.lower_ == "according"
 
 
@@ -200,7 +204,7 @@ class CueModel:
         dense = self.cue.dense_scores(doc)
         found = {}
         for token in doc:
-            if not is_candidate(token):
+            if not is_candidate(token, lexicon):
                 continue
             entry = lexicon.get(f"{token.lemma_.lower()}/{token.pos_}")
             features = cue_features(token, quoted[token.i], entry["rate"] if entry else None)

@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.cuemodel import shipped_cue_model
+from newsgraph.analyze.cuemodel import CueModel, shipped_cue_model
 from newsgraph.analyze.entities import EntityIndex
 from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.quotemarks import MarkSpan, find_mark_spans
@@ -64,6 +64,7 @@ _WORD = re.compile(r"\w")
 _DASH_SIGNATURE = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})"
 )
+_ACCORDING = re.compile(r"\baccording\b", re.IGNORECASE)
 #: "According to the sheriff's office, “…”": the lead of a quote that a source introduces.
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 #: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
@@ -598,7 +599,7 @@ def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
             continue  # "X quoted Y as saying": the quote is what was said, not Y
         if entry["rate"] < STRONG_CUE_RATE and probability.get(cue.i, 1.0) < model.keep_below:
             continue  # a weak cue word the model rules out here
-        parts = _learned_content(cue, entry, model.best_anchor(cue, lexicon) if model.trained else None)
+        parts = _learned_content(cue, entry, model if model.trained else None)
         if not parts or subject_of(cue) is None:
             continue
         taken.add(cue.i)
@@ -625,12 +626,10 @@ def _token_range(starts: list[int], start: int, end: int) -> range:
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
-def _learned_content(
-    cue: Token, entry: dict[str, Any], anchor: tuple[Token, str] | None = None
-) -> list[tuple[int, int]]:
+def _learned_content(cue: Token, entry: dict[str, Any], model: CueModel | None = None) -> list[tuple[int, int]]:
     """The content of ``cue`` along the relation the lexicon saw most for it, as one or more parts.
-    The lexicon decides whether ``cue`` has content here; the cue model's ``anchor``, when given,
-    decides where it hangs."""
+    The lexicon decides whether ``cue`` has content here; the cue ``model``, when given, decides
+    where it hangs."""
     relations: dict[str, int] = entry["relations"]
     best: tuple[float, Token, str] | None = None
     for child in cue.children:
@@ -650,6 +649,7 @@ def _learned_content(
         best = (up, cue.head, f"^{cue.dep_}")
     if best is None:
         return _extracted_clause(cue)
+    anchor = model.best_anchor(cue, cue_lexicon()) if model is not None else None
     if anchor is not None and (parts := _runs(_content_along(cue, *anchor), cue)):
         return parts
     return _runs(_content_along(cue, best[1], best[2]), cue)
@@ -783,8 +783,9 @@ def _trimmed_span(tokens: list[Token], min_tokens: int = 3) -> tuple[int, int] |
 
 def _according_to(doc: Doc) -> Iterator[_Found]:
     """ "According to Reuters, X" and "X, according to the report": the rest of the sentence is reported."""
-    for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+    for match in _ACCORDING.finditer(text_of(doc)):
+        token = _token_at(doc, match.start())
+        if token is None or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)

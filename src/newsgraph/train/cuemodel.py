@@ -1,7 +1,7 @@
 """Learn the attribution cue model (``analyze/cuemodel.py``) from parsed PolNeAR train.
 
-* **Cue examples.** Every candidate word (verbs, auxiliaries, nouns, "according") of every
-  article; positive when it is the head word of a gold ``Cue``.
+* **Cue examples.** Every candidate word (``is_candidate``: verbs, auxiliaries, "according",
+  nouns the lexicon knows) of every article; positive when it is the head word of a gold ``Cue``.
 * **Anchor examples.** For each gold cue head, each of its possible anchors (dependents and
   head); positive for the one that leads to the gold content's head word.
 * **Weights.** Binary logistic regression, L2, full-batch Adam in numpy over sparse binary
@@ -50,7 +50,7 @@ def cue_examples(
                 heads.setdefault(found[0].i, found[1])
         quoted = inside_quotes(doc)
         for token in doc:
-            if not is_candidate(token):
+            if not is_candidate(token, lexicon):
                 continue
             entry = lexicon.get(key(token))
             rows.append(cue_features(token, quoted[token.i], entry["rate"] if entry else None))
