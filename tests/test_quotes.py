@@ -316,3 +316,23 @@ def test_a_full_name_misread_as_an_organisation_joins_its_surname() -> None:
     assert _misread_full_name("Eli Marlow", {"Marlow"})
     assert not _misread_full_name("Harbour Authority", {"Marlow"})
     assert not _misread_full_name("Eli Marlow", set())
+
+
+def test_a_description_of_the_person_just_quoted_resolves_to_them() -> None:
+    article = _article(
+        "BRENNA FALLS, Norway, May 4 (Wire) -- Standing by his flooded barn, Oskar Lindqvist counted the losses.\n"
+        "“We lost forty sheep in one night, and the hay is gone,” Lindqvist said.\n"
+        "“The water came through the door at two in the morning,” the exhausted man recalled.\n"
+        "“Nobody from the county has called us yet,” he told reporters."
+    )
+    assert _quote(article, "The water came").speaker.name == "Oskar Lindqvist"
+    assert _quote(article, "Nobody from the county").speaker.name == "Oskar Lindqvist"
+    assert not any(e.name == "BRENNA FALLS" for e in article.entities)
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    article = _article(
+        "“We are saddened by the loss of a valued colleague,” the Port Halden Ferry Company said in a statement. "
+        "“Our thoughts are with her family,” the statement said."
+    )
+    assert _quote(article, "Our thoughts are").speaker.name == _quote(article, "We are saddened").speaker.name

@@ -122,6 +122,22 @@ def _misread_surname(span: Span) -> bool:
     )
 
 
+#: Lower-case words that belong inside personal names: "Ali bin Mohammed", "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset("bin ibn bint al el de da di del della der den van von le la du dos das ter".split())
+
+
+def _not_a_name_word(word: str) -> bool:
+    return word[:1].islower() and word.lower() not in _NAME_PARTICLES and not _PARTICLE.match(word)
+
+
+def _dateline_place(span: Span) -> bool:
+    """A town in capitals opening a paragraph before a comma: the dateline, not a person."""
+    doc = span.doc
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or doc[span.start - 1].text.endswith("\n")
+    followed = span.end < len(doc) and doc[span.end].text == ","
+    return span.text.isupper() and len(span.text) > 3 and at_line_start and followed
+
+
 def _is_title_token(token: Token) -> bool:
     return is_role_word(token.text) or token.text in _HONORIFIC_WORDS or token.lower_ in _TITLE_MODIFIERS
 
@@ -148,6 +164,10 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue
         if any(s < end and start < e for _, _, s, e in titled):
             continue  # "[Councillor Maren Holt]*ORG*" is the person found by title
+        if _dateline_place(ent):
+            continue  # "[MAIDAN SHAR]*PERSON*, Afghanistan, July 24 (Xinhua) --"
+        if ent.label_ == "PERSON" and any(_not_a_name_word(w) for w in name.split()):
+            continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
         found.append(("PERSON" if _misread_surname(ent) else TYPES[ent.label_], name, start, end))
     return found
 
@@ -246,7 +266,10 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
         full = _surname_of(name, surnames) if len(name.split()) == 1 else None
         key = ("PERSON", full) if full else (type_, name)
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
-    # Surnames spaCy did not tag at all, e.g. "(Trump) said".
+    # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
+    surnames.update(
+        {name: name for type_, name in clusters if type_ == "PERSON" and " " not in name and name not in surnames}
+    )
     for where, d in enumerate(docs):
         for token in d:
             full = surnames.get(token.text)

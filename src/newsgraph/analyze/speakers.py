@@ -32,6 +32,12 @@ _OWNED_ROLE = re.compile(
     r"(?P<role>(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|"
     r"office|campaign|spokespeople|representative|assistant|secretary|deputy))$"
 )
+#: Nouns that, after "the", stand for a person already in the story: "the dejected man recalled".
+_ANAPHORIC_PEOPLE = frozenset(
+    """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
+    teenager grandmother grandfather""".split()
+)
+_ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué"})
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
 )
@@ -171,6 +177,13 @@ class SpeakerResolver:
             found = self._by_role(role, mention, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
+        words = lowered.split()
+        if len(words) >= 2 and words[0] in {"the", "this"} and words[-1] in _ANAPHORIC_PEOPLE:
+            # "the dejected man recalled": a description standing for the person just quoted or named
+            return self._pronoun(start, end)
+        if len(words) == 2 and words[0] == "the" and words[-1] in _ISSUED_STATEMENTS and self.history:
+            # "the hospital said in a statement … “…,” the statement said": whoever issued it
+            return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
 
     def _owned_role(self, mention: str, start: int) -> str | None:
@@ -216,7 +229,7 @@ class SpeakerResolver:
             return Speaker(recent.name, recent.id, start, end)
         # No person entity at all (the model missed the name): the last named speaker, else the last
         # proper-noun subject before the pronoun ("Solveig Amundsen toured … she said").
-        named = next((s for s in reversed(self.history) if s.name), None)
+        named = next((s for s in reversed(self.history) if s.name and s.name[:1].isupper()), None)
         if named is not None:
             return Speaker(named.name, named.entity, start, end)
         return Speaker(self._last_proper_subject(start), None, start, end)
