@@ -336,3 +336,20 @@ def test_the_statement_speaks_for_whoever_issued_it() -> None:
         "“Our thoughts are with her family,” the statement said."
     )
     assert _quote(article, "Our thoughts are").speaker.name == _quote(article, "We are saddened").speaker.name
+
+
+def test_inverted_attribution_beats_a_subject_taken_from_the_quote() -> None:
+    article = _article(
+        '"There are no probable cases; there are no confirmed cases. Communication with a ministry in Canada this '
+        'morning, they have no confirmed or probable cases in the province of Alberta," '
+        "said Dr. Rosa Ibarra, director of the Valle Verde Health Department."
+    )
+    assert _quote(article, "There are no probable").speaker.name == "Rosa Ibarra"
+
+
+def test_the_person_at_the_head_of_a_long_speaker_phrase_speaks() -> None:
+    article = _article(
+        "“Shoppers get the benefit of the publicity and we get the foot traffic,” said Harbour Row Main Street "
+        "Executive Director Tomas Bell."
+    )
+    assert _quote(article, "Shoppers get the benefit").speaker.name == "Tomas Bell"

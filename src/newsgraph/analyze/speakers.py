@@ -65,7 +65,9 @@ def subject_of(verb: Token) -> Token | None:
             return None
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
         # "…, which analysts have warned could …": the relative pronoun belongs to the reported clause.
-        subject = next((c for c in subjects if c.lower_ not in _RELATIVE), None) if len(subjects) > 1 else None
+        # Of two subjects, the nearer one: “…,” said Dr. Hill (the parser also took a word of the quote).
+        others = sorted((c for c in subjects if c.lower_ not in _RELATIVE), key=lambda c: abs(c.i - token.i))
+        subject = others[0] if len(subjects) > 1 and others else None
         subject = subject or (subjects[0] if subjects else None)
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
@@ -204,11 +206,14 @@ class SpeakerResolver:
 
     def _named(self, start: int, end: int) -> Entity | None:
         """The entity named by the head of the mention: "Mexican President Claudia Sheinbaum"."""
-        entity = self.entities.at(start, end)
-        if entity is None:
-            return None
         head = self.doc.char_span(start, end, alignment_mode="expand")
         root = head.root if head is not None else None
+        # The entity at the head word first: "[Pigtown Main Street]*ORG* Executive Director [Ben Hyman]".
+        entity = (self.entities.at(root.idx, root.idx + len(root)) if root is not None else None) or self.entities.at(
+            start, end
+        )
+        if entity is None:
+            return None
         # "a Wall Street Journal report said": the publication speaks through its report.
         if root is not None and root.lemma_.lower() in _PUBLISHED_WORKS and entity.type == "ORG":
             return entity
