@@ -247,6 +247,9 @@ def test_a_portfolio_inside_a_person_span_is_dropped() -> None:
     name, start, end = _clean_name(Span(doc, first, last + 1, label="PERSON"))
     assert name == "Salim bin Rashid al-Harthy"
     assert doc.text[start:end] == name
+    doc = get_nlp()("Speaker of the House Ola Brandt opened the session.")
+    house = next(t.i for t in doc if t.text == "House")
+    assert _clean_name(Span(doc, house, house + 3, label="PERSON"))[0] == "Ola Brandt"
 
 
 def test_two_right_single_marks_close_a_double_quote() -> None:
@@ -353,3 +356,33 @@ def test_the_person_at_the_head_of_a_long_speaker_phrase_speaks() -> None:
         "Executive Director Tomas Bell."
     )
     assert _quote(article, "Shoppers get the benefit").speaker.name == "Tomas Bell"
+
+
+def test_capitalised_cue_after_a_quote_and_mixed_mark_styles() -> None:
+    article = _article(
+        "“The valley needs a second bridge before the next flood season.” Said Speaker Ola Brandt. "
+        '"And when it is built, the whole county will feel it.”\n\n'
+        "“We have to train people differently for the jobs that are coming.” Explained Representative Cathy Moen."
+    )
+    split = _quote(article, "The valley needs")
+    assert len(split.parts) == 2 and split.text.endswith("the whole county will feel it.")
+    assert split.speaker.name == "Ola Brandt"
+    moen = _quote(article, "We have to train")
+    assert moen.cue is not None and moen.cue.text == "Explained"
+    assert moen.speaker.name == "Cathy Moen"
+
+
+def test_a_cue_right_before_the_quote_beats_one_after_it() -> None:
+    article = _article(
+        'Mayor Lena Ruud said she, too, heard the driver say, "Why did he run?" but said she did not hear the rest.'
+    )
+    quote = _quote(article, "Why did he run?")
+    assert quote.cue is not None and quote.cue.text == "say"
+    assert article.text[quote.speaker.start : quote.speaker.end] == "the driver"
+
+
+def test_chants_are_direct_and_a_partitive_crowd_is_named_plainly() -> None:
+    article = _article("Many of the protesters chanted “no more closures,” as they marched past the town hall.")
+    quote = _quote(article, "no more closures")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "protesters"

@@ -72,7 +72,8 @@ def entity_id(type_: str, name: str) -> str:
 _PORTFOLIO_WORDS = frozenset(
     """Information Affairs Foreign Home Interior Internal Defence Defense Finance Justice Health Education State
     Trade Commerce Energy Labour Labor Agriculture Transport Culture Economy Economic Planning Tourism Environment
-    Security Public Works Water Youth Sports Housing Industry Communications Media Religious Social and the""".split()
+    Security Public Works Water Youth Sports Housing Industry Communications Media Religious Social and the
+    House Senate Assembly Parliament Commons Lords Council Representatives""".split()
 )
 
 
@@ -91,7 +92,8 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         while first < span.end - 1 and (_is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB"):
             first += 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
-        if first >= 2 and span.doc[first - 1].lower_ == "of" and is_role_word(span.doc[first - 2].text):
+        of = first - 2 if first >= 2 and span.doc[first - 1].lower_ == "the" else first - 1  # "Speaker of the House"
+        if of >= 1 and span.doc[of].lower_ == "of" and is_role_word(span.doc[of - 1].text):
             while first < span.end - 1 and span.doc[first].text in _PORTFOLIO_WORDS:
                 first += 1
         # ... and a family name it left out joins it: "[Mohammed bin Abdulrahman] Al Thani".

@@ -78,7 +78,7 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
                     stack.pop()  # a single left open inside is dropped
                 close(index)
             elif not after.isspace() or not open_doubles:
-                stack.append((index, True, '"', []))
+                stack.append((index, True, '"”', []))  # scrapes mix styles: "And when he’s …”
         elif ch == "”" and not open_doubles and before in _OPEN_CONTEXT and (after.isalnum() or after in "‘'…"):
             stack.append((index, True, "”“", []))  # a right mark used to open: ”We will…,” he said.
         elif ch in _DOUBLE_CLOSE and open_doubles and (ch in stack[-1][2] or any(ch in e[2] for e in open_doubles)):

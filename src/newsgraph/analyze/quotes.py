@@ -69,6 +69,11 @@ _ACCORDING = re.compile(r"\baccording\b", re.IGNORECASE)
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 #: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})(?P<colon>:)[^\S\n]*")
+_CHANTING = frozenset({"chant", "shout", "yell", "scream", "sing"})
+_CLOSING_MARKS = {'"', "”", "’", "'", "''", "»"}
+_CAPITALISED_CUES = frozenset(
+    "said says added explained asked noted stated replied continued recalled insisted".split()
+)
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
@@ -456,10 +461,13 @@ def _reporting_verbs(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _reports(token: Token) -> bool:
-    """A reporting verb, also as the gerund the tagger sometimes calls a noun ("some chanting, …")."""
+    """A reporting verb, also as the gerund the tagger sometimes calls a noun ("some chanting, …"), or
+    capitalised after a quote, which the tagger calls a name: “…” Explained Representative Ann Cole."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma.endswith("ing") and token.dep_ in {"advcl", "acl", "conj", "xcomp", "appos"}:
         lemma = lemma[:-3]
+    elif token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].text in _CLOSING_MARKS:
+        return token.lower_ in _CAPITALISED_CUES
     elif token.pos_ not in {"VERB", "AUX"}:
         return False
     return lemma in REPORTING_LEMMAS
@@ -496,9 +504,12 @@ def _nearest_cue(
 ) -> tuple[Token | None, str]:
     """The reporting verb nearest the quote: right after it first ("…," he said), else before it."""
     after = _reporting_verbs(doc, close_at, after_hi)
+    before = _reporting_verbs(doc, before_lo, open_at)
+    # heard Rosfeld say, "Why …?" but said he …: a cue right before the mark introduces the quote.
+    if before and text_of(doc)[before[-1].idx + len(before[-1]) : open_at].strip() in {",", ":"}:
+        return before[-1], "before"
     if after and len(text_of(doc)[close_at : after[0].idx].split()) <= 6:
         return after[0], "after"
-    before = _reporting_verbs(doc, before_lo, open_at)
     if before:
         return before[-1], "before"
     # “… lies.” Rumaihi said, -- a quote ending its own sentence is still attributed right after it.
@@ -544,6 +555,8 @@ def _is_learned_cue(token: Token) -> bool:
 
 def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: str) -> str:
     """``direct`` when only the attribution stands beside the quote, ``mixed`` when it is woven into a paraphrase."""
+    if cue is not None and cue.lemma_.lower() in _CHANTING:
+        return "direct"  # chanted “pigs go home”: a chant is a whole utterance, whatever its case
     if where == "governs":
         return "mixed"  # the quoted words are a dependent of the cue: part of a paraphrase
     lead = text[before_lo : span.outer_start].rstrip()
@@ -555,7 +568,7 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
     ends = [cue.idx + len(cue.text)] + [
         t.idx + len(t.text)
         for c in cue.rights
-        if c.dep_ in {"nsubj", "dobj", "dative", "npadvmod"} or (c.dep_ == "prep" and c.lower_ == "to")
+        if c.dep_ in {"nsubj", "dobj", "dative", "npadvmod", "advmod"} or (c.dep_ == "prep" and c.lower_ == "to")
         for t in c.subtree
         if t.idx < span.outer_start
     ]

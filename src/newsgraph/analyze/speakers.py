@@ -41,6 +41,11 @@ _ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqu
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
 )
+_PARTITIVE = re.compile(
+    r"^(?:many|some|most|several|few|all|one|two|three|dozens|hundreds|thousands|a few|a number|a group)\s+of\s+"
+    r"(?:the\s+)?(?=\w)",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 
@@ -52,6 +57,8 @@ def subject_of(verb: Token) -> Token | None:
         quoted = next((c for c in head.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted
+    if verb.pos_ == "PROPN" and verb.dep_ == "compound":
+        return verb.head  # “…” [Explained] Representative Ann Cole: a capitalised cue the tagger took for a name
     if verb.pos_ in {"NOUN", "PROPN"}:
         return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
     # "was first reported by the Post": the agent speaks, not the passive subject.
@@ -78,6 +85,8 @@ def subject_of(verb: Token) -> Token | None:
         token = token.head
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return _owner(verb.head)  # "issued a statement calling for …": who issued it
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+        return verb.head  # "watching Rosfeld on the sidewalk saying …"
     # Inverted attribution the parser missed: "said Sheinbaum".
     right = next(
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
@@ -323,6 +332,7 @@ def _describe(mention: str) -> str:
     """A speaker with no name: "A spokesperson for the US National Security Council (NSC)" ->
     "US National Security Council spokesperson"."""
     mention = re.sub(r"\s*\([^)]*\)", "", mention).strip()
+    mention = _PARTITIVE.sub("", mention)  # "Many of the protesters" -> "protesters"
     match = _ROLE_OF_BODY.match(mention)
     if match:
         return f"{match.group('body')} {match.group('role')}"

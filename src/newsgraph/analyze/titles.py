@@ -25,7 +25,7 @@ ROLE_NOUNS = [
     "engineer", "teacher", "doctor", "nurse", "farmer", "fisherman", "scientist", "researcher", "expert",
     "activist", "historian", "author", "writer", "artist", "singer", "actor", "priest", "pastor", "economist",
     "strategist", "pollster", "consultant", "lecturer", "principal", "surgeon", "pilot", "captain",
-    "presenter", "host", "anchor", "broadcaster", "commentator", "columnist",
+    "presenter", "host", "anchor", "broadcaster", "commentator", "columnist", "speaker",
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLE_NOUNS if " " in role)
