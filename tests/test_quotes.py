@@ -386,3 +386,13 @@ def test_chants_are_direct_and_a_partitive_crowd_is_named_plainly() -> None:
     quote = _quote(article, "no more closures")
     assert quote.kind == "direct"
     assert quote.speaker.name == "protesters"
+
+
+def test_honorifics_and_double_spaces_do_not_change_a_name() -> None:
+    article = _article(
+        "“We will review the footage this week,” Town Manager Ada  Kvist said on Friday.\n\n"
+        "“The public deserves to know what happened,” Kvist said, and Ms. Lund agreed.\n\n"
+        "“I was not told anything,” Ms. Lund said."
+    )
+    assert _quote(article, "The public deserves").speaker.name == "Ada Kvist"
+    assert _quote(article, "I was not told").speaker.name == "Lund"

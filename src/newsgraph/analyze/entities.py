@@ -87,6 +87,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         first = span.start
         while first > 0 and _joins_name(span.doc[first - 1]):
             first -= 1
+            # "Adam  Chapdelaine": a scrape's double space is a token of its own.
+            if first > 1 and span.doc[first - 1].is_space and "\n" not in span.doc[first - 1].text:
+                first -= 1
         # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]", nor is
         # a capitalised cue: “…,” [Said Gordon].
         while first < span.end - 1 and (_is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB"):
@@ -109,7 +112,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         if match:
             start += match.end()
             stripped = stripped[match.end() :]
-    return stripped, start, end
+    return " ".join(stripped.split()), start, end
 
 
 def _misread_surname(span: Span) -> bool:
@@ -141,7 +144,7 @@ def _dateline_place(span: Span) -> bool:
 
 
 def _is_title_token(token: Token) -> bool:
-    return is_role_word(token.text) or token.text in _HONORIFIC_WORDS or token.lower_ in _TITLE_MODIFIERS
+    return is_role_word(token.text) or token.text.rstrip(".") in _HONORIFIC_WORDS or token.lower_ in _TITLE_MODIFIERS
 
 
 def _joins_name(token: Token) -> bool:
@@ -149,7 +152,7 @@ def _joins_name(token: Token) -> bool:
         token.pos_ == "PROPN"
         and bool(_NAME_TOKEN.match(token.text))
         and token.ent_iob_ == "O"
-        and token.text not in _HONORIFIC_WORDS
+        and token.text.rstrip(".") not in _HONORIFIC_WORDS
         and not is_role_word(token.text)
     )
 
@@ -218,7 +221,7 @@ def _name_word(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
         and bool(_NAME_TOKEN.match(token.text))
-        and token.text not in _HONORIFIC_WORDS
+        and token.text.rstrip(".") not in _HONORIFIC_WORDS
         and not is_role_word(token.text)
         and "\n" not in token.text
     )
@@ -275,7 +278,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
     for where, d in enumerate(docs):
         for token in d:
             full = surnames.get(token.text)
-            if full and token.ent_iob_ == "O":
+            if full and (token.ent_iob_ == "O" or token.ent_type_ not in TYPES):
                 add(clusters[("PERSON", full)], where, token.idx, token.idx + len(token.text))
 
     entities = []

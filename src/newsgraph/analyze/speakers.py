@@ -46,6 +46,7 @@ _PARTITIVE = re.compile(
     r"(?:the\s+)?(?=\w)",
     re.IGNORECASE,
 )
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof|Rev)\.?\s+(?=[A-Z])")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 
@@ -333,6 +334,7 @@ def _describe(mention: str) -> str:
     "US National Security Council spokesperson"."""
     mention = re.sub(r"\s*\([^)]*\)", "", mention).strip()
     mention = _PARTITIVE.sub("", mention)  # "Many of the protesters" -> "protesters"
+    mention = _HONORIFIC.sub("", mention)  # "Ms. Beede" -> "Beede"
     match = _ROLE_OF_BODY.match(mention)
     if match:
         return f"{match.group('body')} {match.group('role')}"
