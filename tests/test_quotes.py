@@ -396,3 +396,12 @@ def test_honorifics_and_double_spaces_do_not_change_a_name() -> None:
     )
     assert _quote(article, "The public deserves").speaker.name == "Ada Kvist"
     assert _quote(article, "I was not told").speaker.name == "Lund"
+
+
+def test_two_people_who_share_a_surname_stay_apart() -> None:
+    article = _article(
+        '"We got what we came for," said Dale Morvik after the verdict was read on Monday.\n\n'
+        '"We wanted to speak about our son in court," Doreen Morvik, 41, said later by telephone.'
+    )
+    assert _quote(article, "We got what").speaker.name == "Dale Morvik"
+    assert _quote(article, "We wanted to speak").speaker.name == "Doreen Morvik"

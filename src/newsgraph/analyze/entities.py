@@ -251,7 +251,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
     for token in doc:
         if token.text in lone and token.i > 0 and _joins_name(doc[token.i - 1]):
             full = f"{doc[token.i - 1].text} {token.text}"
-            if not any(known.endswith(" " + token.text) for known in people):
+            # A second first name with a known surname is another person: Dale Robie and Doreen Robie.
+            if full not in people and not any(f"{known} ".startswith(f"{full} ") for known in people):
                 people[full] = _Cluster(full, "PERSON")
                 raw.append((0, "PERSON", full, doc[token.i - 1].idx, token.idx + len(token.text)))
     surnames = _surname_table(people)
@@ -278,8 +279,16 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
     for where, d in enumerate(docs):
         for token in d:
             full = surnames.get(token.text)
-            if full and (token.ent_iob_ == "O" or token.ent_type_ not in TYPES):
-                add(clusters[("PERSON", full)], where, token.idx, token.idx + len(token.text))
+            if not full or (token.ent_iob_ != "O" and token.ent_type_ in TYPES):
+                continue
+            first = d[token.i - 1] if token.i else None
+            if first is not None and _other_first_name(first, full):
+                # "[Doreen Morvik]*WORK_OF_ART*" after "Dale Morvik": another person with that surname
+                other = f"{first.text} {token.text}"
+                cluster = clusters.setdefault(("PERSON", other), _Cluster(other, "PERSON"))
+                add(cluster, where, first.idx, token.idx + len(token.text))
+                continue
+            add(clusters[("PERSON", full)], where, token.idx, token.idx + len(token.text))
 
     entities = []
     spans = []
@@ -315,6 +324,19 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
             if _PERSON_NAME.match(name) and name == piece.strip() and name not in people:
                 people[name] = Entity(entity_id("PERSON", name), name, "PERSON", ("photographer",))
     return list(people.values())
+
+
+def _other_first_name(token: Token, full: str) -> bool:
+    """A capitalised name word before a known surname that is not that person's: "Doreen" of "Doreen
+    Morvik" when the surname stands for Dale Morvik."""
+    return (
+        token.pos_ == "PROPN"
+        and bool(_NAME_TOKEN.match(token.text))
+        and not _is_title_token(token)
+        and token.ent_type_ not in TYPES
+        and token.text not in full.split()
+        and token.whitespace_ == " "
+    )
 
 
 def _misread_full_name(name: str, lone_surnames: set[str]) -> bool:
