@@ -115,6 +115,11 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
     return " ".join(stripped.split()), start, end
 
 
+def without_honorific(name: str) -> str:
+    """ "Ms. Beede" -> "Beede"."""
+    return _HONORIFIC.sub("", name)
+
+
 def _misread_surname(span: Span) -> bool:
     """A lone surname the model called a place or an organisation, with the first name just before it
     and the pair acting as a subject: "Ruben [Kask]*ORG*, the chairman, said"."""

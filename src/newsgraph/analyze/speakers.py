@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.entities import EntityIndex
+from newsgraph.analyze.entities import EntityIndex, without_honorific
 from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.titles import BODY_NOUNS, is_role_word, role_head
 from newsgraph.records import Entity, Speaker
@@ -46,7 +46,6 @@ _PARTITIVE = re.compile(
     r"(?:the\s+)?(?=\w)",
     re.IGNORECASE,
 )
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof|Rev)\.?\s+(?=[A-Z])")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 
@@ -72,11 +71,11 @@ def subject_of(verb: Token) -> Token | None:
         if token is None:
             return None
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
-        # "…, which analysts have warned could …": the relative pronoun belongs to the reported clause.
-        # Of two subjects, the nearer one: “…,” said Dr. Hill (the parser also took a word of the quote).
-        others = sorted((c for c in subjects if c.lower_ not in _RELATIVE), key=lambda c: abs(c.i - token.i))
-        subject = others[0] if len(subjects) > 1 and others else None
-        subject = subject or (subjects[0] if subjects else None)
+        if len(subjects) > 1:
+            # "…, which analysts have warned could …": the relative pronoun belongs to the reported clause;
+            # “…,” said Dr. Hill: the nearer subject, not a word of the quote the parser also took.
+            subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, abs(c.i - token.i)))
+        subject = subjects[0] if subjects else None
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
@@ -334,7 +333,7 @@ def _describe(mention: str) -> str:
     "US National Security Council spokesperson"."""
     mention = re.sub(r"\s*\([^)]*\)", "", mention).strip()
     mention = _PARTITIVE.sub("", mention)  # "Many of the protesters" -> "protesters"
-    mention = _HONORIFIC.sub("", mention)  # "Ms. Beede" -> "Beede"
+    mention = without_honorific(mention)  # "Ms. Beede" -> "Beede"
     match = _ROLE_OF_BODY.match(mention)
     if match:
         return f"{match.group('body')} {match.group('role')}"
