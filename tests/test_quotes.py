@@ -405,3 +405,11 @@ def test_two_people_who_share_a_surname_stay_apart() -> None:
     )
     assert _quote(article, "We got what").speaker.name == "Dale Morvik"
     assert _quote(article, "We wanted to speak").speaker.name == "Doreen Morvik"
+
+
+def test_a_mixed_quotes_clause_stops_before_when_and_where() -> None:
+    article = _article("The mayor blasted the budget as a “betrayal of the town” Tuesday at a council meeting.")
+    quote = _quote(article, "betrayal of the town")
+    assert quote.kind == "mixed" and quote.clause is not None
+    clause = article.text[quote.clause[0] : quote.clause[1]]
+    assert clause == "the budget as a “betrayal of the town"

@@ -228,15 +228,25 @@ def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
             item.clause
             or (_reported_clause(item.cue, item.start) if item.kind == "mixed" and item.cue is not None else None),
             item,
+            doc,
         ),
     )
 
 
-def _covering(clause: tuple[int, int] | None, item: _Found) -> tuple[int, int] | None:
-    """A reported clause always holds the quoted words, whatever the parse cut off."""
+def _covering(clause: tuple[int, int] | None, item: _Found, doc: Doc) -> tuple[int, int] | None:
+    """A reported clause always holds the quoted words, whatever the parse cut off, and stops at
+    their end when only a when or where follows: called it a “disgrace” [Wednesday on the radio]."""
     if clause is None:
         return None
-    return min(clause[0], item.start), max(clause[1], item.end)
+    start, end = min(clause[0], item.start), max(clause[1], item.end)
+    close = item.end + 1  # past the closing mark
+    tail = doc.char_span(close, end, alignment_mode="contract") if close < end else None
+    first = next((t for t in tail or () if not t.is_punct), None)
+    if first is not None and (
+        first.ent_type_ in {"DATE", "TIME"} or first.dep_ == "npadvmod" or first.lower_ in _WHEN_WHERE
+    ):
+        end = item.end
+    return start, end
 
 
 def _addressee(verb: Token) -> str | None:
@@ -699,6 +709,7 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
 
 
 _DASHES = {"—", "–", "--", "-", "―"}
+_WHEN_WHERE = {"during", "after", "before", "while", "when", "on", "at"}
 _NON_RESTRICTIVE = {"which", "who", "whom", "whose", "where"}
 
 
