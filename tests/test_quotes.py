@@ -413,3 +413,22 @@ def test_a_mixed_quotes_clause_stops_before_when_and_where() -> None:
     assert quote.kind == "mixed" and quote.clause is not None
     clause = article.text[quote.clause[0] : quote.clause[1]]
     assert clause == "the budget as a “betrayal of the town"
+
+
+def test_quotes_with_a_new_story_between_them_are_not_one_quote() -> None:
+    article = _article(
+        "“Are we winning?” she said, but her husband was drifting off again, and as the senator went on about "
+        "“the forgotten harbour towns,” she nodded."
+    )
+    first = _quote(article, "Are we winning?")
+    assert list(first.parts) == [(first.start, first.end)]
+
+
+def test_a_paragraph_with_its_own_attribution_does_not_continue_the_last_quote() -> None:
+    article = _article(
+        "“The levy is a tax on the poor,” Rep. Ines Falk said on Friday. “If the council cannot see that, "
+        "it cannot see anything.\n"
+        "“We have been here before and we will be here again,” added Rep. Tomas Bell, the minority leader."
+    )
+    assert _quote(article, "We have been here before").speaker.name == "Tomas Bell"
+    assert "We have been here" not in _quote(article, "The levy is").text

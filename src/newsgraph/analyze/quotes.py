@@ -329,7 +329,14 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         cue, where = _nearest_cue(doc, before_lo, span.outer_start, span.outer_end, after_hi, min(hi, next_start))
         previous_end = span.outer_end
         words = len(text[span.start : span.end].split())
-        if pending and _reopens(text, pending[-1], span):
+        if (
+            pending
+            and _reopens(text, pending[-1], span)
+            # “… ,” added Rep. Cole: a paragraph with an attribution of its own is a new quote
+            and not (
+                where == "after" and pending[-1].cue is not None and cue is not None and cue.i != pending[-1].cue.i
+            )
+        ):
             pending[-1].parts.append((span.start, span.end))
             if pending[-1].cue is None and pending[-1].speaker_span is None and cue is not None:
                 # “… first paragraph. / “… second,” the governor said: the attribution comes at the end.
@@ -340,7 +347,12 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             and cue.i == previous_cue.i
             and pending
             and (
-                (where == "before" and pending[-1].kind == "direct") or _same_clause(cue, span.start, pending[-1].start)
+                (
+                    where == "before"
+                    and pending[-1].kind == "direct"
+                    and _only_attribution(doc, pending[-1].end, span, cue)
+                )
+                or _same_clause(cue, span.start, pending[-1].start)
             )
         ):
             # "We can," she said, "but not yet." -- one quote in two parts; so are two fragments of one
@@ -365,7 +377,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 and previous is not None
                 and previous.cue is not None
                 and previous.kind == "direct"
-                and (_same_paragraph(text, previous.end, span.start))
+                and _same_paragraph(text, previous.end, span.start)
             ):
                 # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
                 previous.parts.append((span.start, span.end))
@@ -400,6 +412,13 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _only_attribution(doc: Doc, previous_end: int, span: MarkSpan, cue: Token) -> bool:
+    """Between two quotes stands only their attribution: “We can,” she said, “but not yet.” —
+    not “You winning?” she said, but Kevin was drifting off as Trump went on about “…”."""
+    between = doc.char_span(previous_end + 1, span.outer_start, alignment_mode="contract") or []
+    return not any(t.pos_ == "VERB" and t.i != cue.i for t in between)
 
 
 def _name_between(doc: Doc, close_at: int, cue: Token) -> tuple[int, int] | None:
