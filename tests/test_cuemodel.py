@@ -132,3 +132,8 @@ def test_speakers_of_passive_reports_statement_nouns_and_relative_clauses() -> N
     assert subject_of(_token(doc, "calling")).text == "council"
     doc = nlp("They approved the levy, which several economists have argued would hurt exporters.")
     assert subject_of(_token(doc, "argued")).text == "economists"
+
+
+def test_a_participle_after_a_preposition_takes_the_subject_of_the_clause() -> None:
+    doc = get_nlp()("The governor began her speech by thanking the volunteers who rebuilt the pier.")
+    assert subject_of(_token(doc, "thanking")).text == "governor"

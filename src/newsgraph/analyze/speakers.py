@@ -80,6 +80,9 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
             return subject
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head.head  # "began his speech by marveling at …": the one who began
+            continue
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
