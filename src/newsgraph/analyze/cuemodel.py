@@ -30,7 +30,7 @@ from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.speakers import subject_of
 
 _MODEL = Path(__file__).parent / "data" / "cue_model.json"
-CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN"})
+CANDIDATE_POS = frozenset({"VERB", "AUX"})
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "csubj"}
 #: Dependents that never hold content.
 _NOT_ANCHORS = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prt", "det", "case"} | _SUBJECTS
