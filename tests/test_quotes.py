@@ -432,3 +432,16 @@ def test_a_paragraph_with_its_own_attribution_does_not_continue_the_last_quote()
     )
     assert _quote(article, "We have been here before").speaker.name == "Tomas Bell"
     assert "We have been here" not in _quote(article, "The levy is").text
+
+
+def test_a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> None:
+    article = _article(
+        "The plan was backed by harbour master Ilse Varga, who said the pier would reopen in spring.\n\n"
+        "The port authority, which denied that the pier was unsafe, did not comment further."
+    )
+    varga = _quote(article, "the pier would reopen")
+    assert article.text[varga.speaker.start : varga.speaker.end] == "who"
+    assert varga.speaker.name == "Ilse Varga"
+    authority = _quote(article, "the pier was unsafe")
+    assert article.text[authority.speaker.start : authority.speaker.end] == "which"
+    assert authority.speaker.name is not None and "port authority" in authority.speaker.name.lower()

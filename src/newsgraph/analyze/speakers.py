@@ -131,12 +131,27 @@ def subject_span(verb: Token | None) -> tuple[int, int] | None:
     subject = subject_of(verb)
     if subject is None:
         return None
+    relative = _relative_subject(verb)
+    if relative is not None and subject.i == verb.head.i:
+        # "Ms. Hale, who said …": the mention is "who"; the resolver names its antecedent.
+        return relative.idx, relative.idx + len(relative.text)
+    return phrase_span(subject, verb)
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE), None)
+
+
+def phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
+    """Character span of the noun phrase headed by ``subject``, without ``verb``, relative clauses or brackets."""
     # "Its chair, Peter Lomax, said": the apposed name says who.
     named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if named is not None and subject.ent_type_ != "PERSON":
         subject = named
     # "Said Gordon.": the cue itself is not part of who spoke.
-    tokens = sorted((t for t in _phrase(subject) if t.i != verb.i), key=lambda t: t.i)
+    tokens = sorted((t for t in _phrase(subject) if verb is None or t.i != verb.i), key=lambda t: t.i)
     # Keep the contiguous run around the head: stop at brackets ("Council (NSC)").
     run = [subject]
     for token in reversed([t for t in tokens if t.i < subject.i]):
@@ -180,6 +195,12 @@ class SpeakerResolver:
         if lowered in _PLURAL:
             previous = next((s for s in reversed(self.history) if s.entity is None or "person/" not in s.entity), None)
             return Speaker(previous.name if previous else None, previous.entity if previous else None, start, end)
+        if lowered in _RELATIVE:
+            antecedent = self._antecedent(start)
+            if antecedent is None:
+                return Speaker(None, None, start, end)
+            found = self._resolve(text_of(self.doc)[antecedent[0] : antecedent[1]], *antecedent, position)
+            return Speaker(found.name, found.entity, start, end)
         entity = self._named(start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
@@ -199,6 +220,14 @@ class SpeakerResolver:
             # "the hospital said in a statement … “…,” the statement said": whoever issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
+
+    def _antecedent(self, start: int) -> tuple[int, int] | None:
+        """The span of the noun phrase a relative pronoun at ``start`` stands for."""
+        pronoun = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        clause = pronoun.root.head if pronoun is not None else None
+        if clause is None or clause.dep_ != "relcl":
+            return None
+        return phrase_span(clause.head, clause)
 
     def _owned_role(self, mention: str, start: int) -> str | None:
         """ "Penhallow’s spokesman", "his spokesman": the role, named after its holder's fullest name."""
