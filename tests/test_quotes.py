@@ -445,3 +445,23 @@ def test_a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> N
     authority = _quote(article, "the pier was unsafe")
     assert article.text[authority.speaker.start : authority.speaker.end] == "which"
     assert authority.speaker.name is not None and "port authority" in authority.speaker.name.lower()
+
+
+def test_a_pronoun_means_the_subject_of_the_last_main_clause_not_a_later_object() -> None:
+    article = _article(
+        "Harbour master Ilse Varga thanked diver Jonas Brek after the pier inspection ended early.\n\n"
+        "The survey finished a day ahead of schedule, with Brek checking the last piles himself.\n\n"
+        "He said: “The pier is sound and it will reopen before the summer season.”"
+    )
+    assert _quote(article, "The pier is sound").speaker.name == "Ilse Varga"
+
+
+def test_a_subheading_the_parser_joins_to_a_subject_is_not_the_speaker() -> None:
+    article = _article(
+        "Mayor Elena Voss opened the session. Councillor Tomas Reinholt told the Courier on Friday.\n\n"
+        "Budget and Taxes\n\n"
+        "Voss said she would not raise the municipal property levy next year."
+    )
+    quote = _quote(article, "she would not raise")
+    assert quote.speaker.name == "Elena Voss"
+    assert article.text[quote.speaker.start : quote.speaker.end] == "Voss"

@@ -75,7 +75,7 @@ def subject_of(verb: Token) -> Token | None:
             # "…, which analysts have warned could …": the relative pronoun belongs to the reported clause;
             # “…,” said Dr. Hill: the nearer subject, not a word of the quote the parser also took.
             subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, abs(c.i - token.i)))
-        subject = subjects[0] if subjects else None
+        subject = _in_paragraph_of(subjects[0], verb) if subjects else None
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
@@ -95,6 +95,19 @@ def subject_of(verb: Token) -> Token | None:
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
     )
     return right
+
+
+def _in_paragraph_of(subject: Token, verb: Token) -> Token | None:
+    """``subject``, or where the parser joined a heading to it ("Budget and Taxes¶Voss said"), the
+    word of its phrase that heads what stands in ``verb``'s paragraph."""
+    low, high = sorted((subject.i, verb.i))
+    breaks = [t.i for t in subject.doc[low:high] if "\n" in t.text]
+    if not breaks:
+        return subject
+    if subject.i > verb.i:
+        return None
+    inside = [t for t in subject.subtree if breaks[-1] < t.i < verb.i]
+    return next((t for t in inside if t.head.i not in {u.i for u in inside}), None)
 
 
 def _owner(noun: Token) -> Token | None:
@@ -299,12 +312,26 @@ class SpeakerResolver:
         return any(qs <= position < qe for qs, qe in self.quoted)
 
     def _recent_person(self, position: int) -> Entity | None:
-        mentions = [
-            (s, entity)
-            for s, e, entity in self.entities.mentions_before(position)
-            if not any(qs <= s < qe for qs, qe in self.quoted)
-        ]
-        return max(mentions, key=lambda m: m[0])[1] if mentions else None
+        """The person a pronoun at ``position`` most likely means among those last named: the latest
+        subject of a main clause in the last sentences that name anyone, else the latest named.
+        "Manager Craig McEwan praised Dale Moore … Moore scored … He said" means McEwan."""
+        mentions = sorted(
+            (s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)
+        )
+        if not mentions:
+            return None
+        sentences = []
+        for s, e, entity in reversed(mentions):
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            if span.sent.start not in sentences:
+                if len(sentences) == _SALIENCE_SENTENCES:
+                    break
+                sentences.append(span.sent.start)
+            if _main_subject(span.root):
+                return entity
+        return mentions[-1][2]
 
     def _by_role(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
         """Who holds ``role``: the last-mentioned entity with that title (or, for "the ministry", the last
@@ -345,6 +372,20 @@ _ABBREVIATED_TITLES = {
     "col.": "colonel", "prof.": "professor", "pres.": "president", "supt.": "superintendent", "sgt.": "sergeant",
     "capt.": "captain", "adm.": "admiral", "cmdr.": "commander", "det.": "detective", "atty.": "attorney",
 }  # fmt: skip
+
+
+#: How many of the last sentences that name a person a pronoun looks back over for a main-clause subject.
+_SALIENCE_SENTENCES = 2
+
+
+def _main_subject(token: Token) -> bool:
+    """``token`` is the subject of its sentence's main verb (or of a verb conjoined to it)."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _spelled_out(title: str) -> str:
