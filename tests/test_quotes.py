@@ -465,3 +465,23 @@ def test_a_subheading_the_parser_joins_to_a_subject_is_not_the_speaker() -> None
     quote = _quote(article, "she would not raise")
     assert quote.speaker.name == "Elena Voss"
     assert article.text[quote.speaker.start : quote.speaker.end] == "Voss"
+
+
+def test_a_bare_quote_after_a_paraphrase_keeps_its_speaker() -> None:
+    article = _article(
+        "Shop steward Orla Keane said she and ten other workers would stay the night in the depot.\n\n"
+        "“We want answers from the management and we will wait here until we get them.”\n\n"
+        "The depot closes in March."
+    )
+    quote = _quote(article, "We want answers")
+    assert quote.cue is None
+    assert quote.speaker.name == "Orla Keane"
+
+
+def test_a_bare_quote_after_an_unrelated_paragraph_has_no_speaker() -> None:
+    article = _article(
+        "Shop steward Orla Keane said she and ten other workers would stay the night in the depot.\n\n"
+        "The depot, built in 1961, employs three hundred people on two shifts.\n\n"
+        "“We want answers from the management and we will wait here until we get them.”"
+    )
+    assert _quote(article, "We want answers").speaker.name is None

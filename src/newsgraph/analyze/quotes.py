@@ -167,16 +167,20 @@ def _names_entity(mention: str, name: str) -> bool:
 
 
 def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker | None:
-    """A paragraph that is a quote with no attribution, right after a paragraph quoting someone, goes on
-    quoting them: news style attributes a run of quoted paragraphs once."""
-    previous = next((q for q in reversed(quotes) if q.kind == "direct"), None)
+    """A quote with no attribution goes on quoting whoever was last reported, in its own paragraph or
+    the one just before: news style attributes a run of quoted paragraphs once, and follows a
+    paraphrase with the words themselves ("Moore said they would stay the night.¶“We want …”")."""
+    previous = next((q for q in reversed(quotes) if q.end <= item.start), None)
     if previous is None or previous.speaker.name is None:
         return None
     paragraph_start = text.rfind("\n", 0, item.start) + 1
-    if text[paragraph_start : item.start].strip() not in {"", *_OPENING_MARKS}:
+    lead = text[max(paragraph_start, previous.end) : item.start].strip()
+    if previous.end > paragraph_start:
+        # The same paragraph: the quote opens a sentence that follows the report.
+        return previous.speaker if lead[-1:] in {"", ".", *_OPENING_MARKS} else None
+    if lead not in {"", *_OPENING_MARKS}:
         return None  # the quote does not open its paragraph
-    between = text[previous.end : paragraph_start]
-    if between.count("\n") == 0 or text[previous.end : paragraph_start].strip("\n").count("\n") > 0:
+    if text[previous.end : paragraph_start].strip("\n").count("\n") > 0:
         return None  # not the paragraph right after
     return previous.speaker
 
