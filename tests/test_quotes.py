@@ -485,3 +485,24 @@ def test_a_bare_quote_after_an_unrelated_paragraph_has_no_speaker() -> None:
         "“We want answers from the management and we will wait here until we get them.”"
     )
     assert _quote(article, "We want answers").speaker.name is None
+
+
+@pytest.mark.parametrize("attribution", ["he posed", "the release read", "Brek fumed"])
+def test_any_verb_in_a_short_clause_after_a_quote_attributes_it(attribution: str) -> None:
+    article = _article(
+        "Diver Jonas Brek inspected the pier on Monday.\n\n"
+        f"“How do you reopen a pier that nobody has surveyed since the storm?” {attribution}.\n\n"
+        "The harbour board meets again in May."
+    )
+    quote = _quote(article, "How do you reopen")
+    assert quote.cue is not None and quote.cue.text == attribution.split()[-1]
+    assert quote.speaker.start is not None
+
+
+def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_one() -> None:
+    article = _article(
+        "Diver Jonas Brek inspected the pier on Monday and found the piles sound.\n\n"
+        "The board called the report “a careful and complete survey of the whole pier.” Repairs begin soon."
+    )
+    quote = _quote(article, "a careful and complete survey")
+    assert quote.cue is None or quote.cue.text != "begin"

@@ -69,6 +69,8 @@ _ACCORDING = re.compile(r"\baccording\b", re.IGNORECASE)
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 #: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})(?P<colon>:)[^\S\n]*")
+#: Where the short clause after a quote ends: its full stop or its paragraph.
+_TAIL_END = re.compile(r"[.;]\s|\n")
 _CHANTING = frozenset({"chant", "shout", "yell", "scream", "sing"})
 _CLOSING_MARKS = {'"', "”", "’", "'", "''", "»"}
 _CAPITALISED_CUES = frozenset(
@@ -554,6 +556,9 @@ def _nearest_cue(
         and "\n" not in text_of(doc)[close_at : glued[0].idx]
     ):
         return glued[0], "after"
+    tail = _tail_attribution(doc, open_at, close_at, limit)
+    if tail is not None:
+        return tail, "after"
     # "Presenter Callum Reyes pressed her: “…”": whatever verb introduces a quote with a colon.
     introducer = _colon_introducer(doc, before_lo, open_at)
     if introducer is not None:
@@ -574,6 +579,26 @@ def _nearest_cue(
             return ancestor, "governs"
         child = ancestor
     return None, ""
+
+
+def _tail_attribution(doc: Doc, open_at: int, close_at: int, limit: int) -> Token | None:
+    """“…?” he posed. / “…,” the release read.: a quote that ends on a comma, question or exclamation
+    mark, then a short clause of its own -- a subject and any verb -- is attributed by that verb."""
+    text = text_of(doc)
+    inner = text[open_at:close_at].rstrip(" ”\"’'»")
+    if not inner.endswith((",", "?", "!")) and not text[close_at:limit].lstrip(" ”\"’'»").startswith(","):
+        return None
+    end = _TAIL_END.search(text, close_at, limit)
+    clause = doc.char_span(close_at, end.start() if end else limit, alignment_mode="contract")
+    words = [t for t in clause or [] if not t.is_punct and not t.is_space]
+    if not words or len(words) > 8:
+        return None
+    # The tagger may call the verb a noun ("the release read"); having a subject makes it the verb.
+    verb = next((t for t in words[:5] if any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)), None)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb else None
+    if subject is None or subject.i > verb.i or subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
+        return None
+    return verb if all(t.i in {u.i for u in subject.subtree} for t in words if t.i < verb.i) else None
 
 
 def _token_at(doc: Doc, position: int) -> Token | None:

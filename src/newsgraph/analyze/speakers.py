@@ -59,7 +59,7 @@ def subject_of(verb: Token) -> Token | None:
             return quoted
     if verb.pos_ == "PROPN" and verb.dep_ == "compound":
         return verb.head  # “…” [Explained] Representative Ann Cole: a capitalised cue the tagger took for a name
-    if verb.pos_ in {"NOUN", "PROPN"}:
+    if verb.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
     # "was first reported by the Post": the agent speaks, not the passive subject.
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
