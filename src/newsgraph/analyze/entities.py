@@ -19,6 +19,7 @@ _LEADING_DET = re.compile(r"^(?:the|The)\s+")
 _HONORIFIC_WORDS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Alhaji Alhaja".split())
 _HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+")
 _TITLE_MODIFIERS = {"deputy", "acting", "interim", "former", "assistant", "associate", "senior", "vice", "chief"}
+_GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?,?$")
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -103,6 +104,12 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         last = span.end
         while last < len(span.doc) and _joins_name(span.doc[last]) and span.doc[last - 1].whitespace_:
             last += 1
+        # ... and so does a generation: "Kenneth Berry, Sr.", "Antonio Trillanes IV".
+        for length in (1, 2):
+            words = span.doc[last : last + length]
+            if len(words) == length and _GENERATION.match(words[-1].text) and words[0].text in {",", words[-1].text}:
+                last += length
+                break
         span = span.doc[first:last]
     text, start = span.text, span.start_char
     stripped = _POSSESSIVE.sub("", text)
@@ -377,7 +384,10 @@ def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
     for position in (-1, 0):
         names: dict[str, set[str]] = {}
         for full in people:
-            part = full.split()[position]
+            words = full.split()
+            while len(words) > 2 and _GENERATION.match(words[-1]):
+                words.pop()  # "Antonio Trillanes IV" is "Trillanes"
+            part = words[position]
             # "al-Khalifa" is also written "Khalifa".
             for form in {part, _PARTICLE.sub("", part)}:
                 if _NAME_TOKEN.match(form) and form not in _HONORIFIC_WORDS:

@@ -263,11 +263,12 @@ class SpeakerResolver:
         head = self.doc.char_span(start, end, alignment_mode="expand")
         root = head.root if head is not None else None
         # The entity at the head word first: "[Pigtown Main Street]*ORG* Executive Director [Ben Hyman]".
-        entity = (self.entities.at(root.idx, root.idx + len(root)) if root is not None else None) or self.entities.at(
-            start, end
-        )
+        at_root = self.entities.at(root.idx, root.idx + len(root)) if root is not None else None
+        entity = at_root or self.entities.at(start, end)
         if entity is None:
             return None
+        if at_root is not None and root is not None and root.text[:1].isupper():
+            return entity  # the head word is a mention, whatever the tagger calls it ("Akers" as a noun)
         # "a Wall Street Journal report said": the publication speaks through its report.
         if root is not None and root.lemma_.lower() in _PUBLISHED_WORKS and entity.type == "ORG":
             return entity
