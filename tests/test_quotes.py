@@ -506,3 +506,12 @@ def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_one() -> N
     )
     quote = _quote(article, "a careful and complete survey")
     assert quote.cue is None or quote.cue.text != "begin"
+
+
+def test_a_role_that_speaks_right_after_a_name_is_not_that_persons_title() -> None:
+    article = _article(
+        "Chief Minister Anil Desai opened the new rail terminal on Thursday.\n\n"
+        "Asked about the missing files of slain police chief Ravi Kulkarni, the chief minister said, "
+        '"the Home Ministry will answer about it."'
+    )
+    assert _quote(article, "the Home Ministry will answer").speaker.name == "Anil Desai"

@@ -73,9 +73,19 @@ def title_before(text: str, start: int) -> str | None:
     return match.group("title").strip()
 
 
+#: A speech verb right after a role: "… Hemant Karkare, the chief minister said" names a new speaker.
+_SPEAKS_NEXT = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:said|says|told|tells|added|adds|noted|asked|replied|stated|explained|insisted|"
+    r"argued|warned|wrote)\b"
+)
+
+
 def title_after(text: str, end: int) -> str | None:
-    match = TITLE_AFTER.match(text[end : end + 100])
-    return match.group("title").strip() if match else None
+    window = text[end : end + 100]
+    match = TITLE_AFTER.match(window)
+    if not match or _SPEAKS_NEXT.match(window, match.end()):
+        return None
+    return match.group("title").strip()
 
 
 def role_head(mention: str) -> str | None:
