@@ -515,3 +515,13 @@ def test_a_role_that_speaks_right_after_a_name_is_not_that_persons_title() -> No
         '"the Home Ministry will answer about it."'
     )
     assert _quote(article, "the Home Ministry will answer").speaker.name == "Anil Desai"
+
+
+def test_a_straight_mark_reopens_in_a_paragraph_that_closes_a_curly_quote_with_one() -> None:
+    article = _article(
+        "Coach Brona Keady said the title was for the county.\n\n"
+        '“We said it all year, we wanted to win this for our people," the manager said. '
+        '"They were there in every final we lost, in the rain and in the wind.\n\n'
+        '"This year we brought the cup home for them and nobody can take that away."'
+    )
+    assert _quote(article, "They were there in every final").kind == "direct"

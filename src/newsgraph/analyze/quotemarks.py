@@ -60,6 +60,7 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
         (stack[-1][3] if stack else top).append(span)
 
     skip = -1
+    straight_closes = False
     for index, ch in enumerate(paragraph):
         if index == skip:
             continue
@@ -77,6 +78,7 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
                 while stack and not stack[-1][1]:
                     stack.pop()  # a single left open inside is dropped
                 close(index)
+                straight_closes = True
             elif not after.isspace() or not open_doubles:
                 stack.append((index, True, '"”', []))  # scrapes mix styles: "And when he’s …”
         elif ch == "”" and not open_doubles and before in _OPEN_CONTEXT and (after.isalnum() or after in "‘'…"):
@@ -99,7 +101,7 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
     # Whatever is still open: an unclosed double quote runs to the paragraph end.
     while stack:
         start, double, _, children = stack.pop(0)
-        if double and paragraph[start] == '"' and ("“" in paragraph or "”" in paragraph):
+        if double and paragraph[start] == '"' and ("“" in paragraph or "”" in paragraph) and not straight_closes:
             top.extend(children)  # a stray straight mark in a paragraph quoted with curly ones
             continue
         if double:
