@@ -524,4 +524,9 @@ def test_a_straight_mark_reopens_in_a_paragraph_that_closes_a_curly_quote_with_o
         '"They were there in every final we lost, in the rain and in the wind.\n\n'
         '"This year we brought the cup home for them and nobody can take that away."'
     )
-    assert _quote(article, "They were there in every final").kind == "direct"
+    quote = _quote(article, "We said it all year")
+    assert [article.text[start:end][:15] for start, end in quote.parts] == [
+        "We said it all ",
+        "They were there",
+        "This year we br",
+    ]
