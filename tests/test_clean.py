@@ -397,3 +397,11 @@ def test_sentence_case_headline_between_paragraphs_is_a_link() -> None:
     (article,) = clean(f"{HEADLINE}\n\n{LEDE}\n\n{link}\n\n{SECOND}\n\n{THIRD}\n")
     assert article.text == f"{LEDE}\n\n{SECOND}\n\n{THIRD}"
     assert removed_reasons(article)[link] == "unrelated headline"
+
+
+def test_a_date_stamp_glued_to_the_lead_is_cut_off_and_the_lead_kept() -> None:
+    (article,) = clean(
+        f" date 2025-02-04 Harbour master Ilse Varga said the weir would be rebuilt.\n\n{LEDE}\n\n{SECOND}\n"
+    )
+    assert article.text.startswith("Harbour master Ilse Varga said the weir would be rebuilt.")
+    assert "date 2025-02-04" not in article.text

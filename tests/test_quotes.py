@@ -530,3 +530,13 @@ def test_a_straight_mark_reopens_in_a_paragraph_that_closes_a_curly_quote_with_o
         "They were there",
         "This year we br",
     ]
+
+
+def test_a_definite_role_no_one_holds_describes_the_person_just_quoted() -> None:
+    article = _article(
+        "Brona Keady said the title was for the whole county.\n\n"
+        "“We said it all year, we wanted to win this for our own people,” the Kilkenny manager said.\n\n"
+        "“Nobody can take that away from them,” the spokesman said."
+    )
+    assert _quote(article, "We said it all year").speaker.name == "Brona Keady"
+    assert _quote(article, "Nobody can take that").speaker.name != "Brona Keady"

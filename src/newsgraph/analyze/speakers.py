@@ -37,6 +37,12 @@ _ANAPHORIC_PEOPLE = frozenset(
     """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
     teenager grandmother grandfather""".split()
 )
+#: Roles that name someone other than the person just quoted: "Smith said … the spokesman said".
+_SEPARATE_ROLES = frozenset(
+    """spokesperson spokesman spokeswoman official analyst adviser advisor diplomat lawyer attorney prosecutor
+    expert economist reporter correspondent photographer consultant strategist pollster doctor nurse surgeon
+    officer inspector sheriff judge justice commentator columnist engineer researcher scientist historian""".split()
+)
 _ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué"})
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
@@ -46,6 +52,7 @@ _PARTITIVE = re.compile(
     r"(?:the\s+)?(?=\w)",
     re.IGNORECASE,
 )
+_PERSON_NAME = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 
@@ -222,7 +229,7 @@ class SpeakerResolver:
             return Speaker(owned, None, start, end)
         role = role_head(mention)
         if role:
-            found = self._by_role(role, mention, start)
+            found = self._by_role(role, mention, start) or self._restated(role, mention, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
         words = lowered.split()
@@ -241,6 +248,22 @@ class SpeakerResolver:
         if clause is None or clause.dep_ != "relcl":
             return None
         return phrase_span(clause.head, clause)
+
+    def _restated(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
+        """ "Brian Dowling said …¶“…,” the Kilkenny manager said": a definite role no one in the article
+        holds, right after a person with no title of their own spoke, describes that person again."""
+        if role in _SEPARATE_ROLES or not mention.lower().startswith("the ") or not self.history:
+            return None
+        last = self.history[-1]
+        entity = self.entities.by_id(last.entity) if last.entity else None
+        if entity is not None and (entity.type != "PERSON" or entity.titles):
+            return None
+        # A name the model did not tag ("Brian Dowling said") counts when it reads as a person's.
+        if last.name is None or last.start is None or (entity is None and not _PERSON_NAME.match(last.name)):
+            return None
+        if text_of(self.doc)[last.start : position].strip("\n").count("\n") > 2:
+            return None  # not the last paragraphs
+        return last.name, last.entity
 
     def _owned_role(self, mention: str, start: int) -> str | None:
         """ "Penhallow’s spokesman", "his spokesman": the role, named after its holder's fullest name."""
