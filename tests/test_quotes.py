@@ -540,3 +540,35 @@ def test_a_definite_role_no_one_holds_describes_the_person_just_quoted() -> None
     )
     assert _quote(article, "We said it all year").speaker.name == "Brona Keady"
     assert _quote(article, "Nobody can take that").speaker.name != "Brona Keady"
+
+
+def test_a_name_the_parser_hangs_elsewhere_right_before_the_cue_is_its_speaker() -> None:
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_of
+
+    doc = get_nlp()(
+        "In a spring meeting with the editorial board of the Harbour Courier Varga said that the pier "
+        "could close within three years."
+    )
+    cue = next(t for t in doc if t.text == "said")
+    subject = subject_of(cue)
+    assert subject is not None and subject.text == "Varga"
+
+
+def test_a_name_before_a_statement_noun_owns_it() -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_of
+
+    # The parse the tagger sometimes gives "But Varga claims that …": one noun phrase, "claims" its head.
+    doc = Doc(
+        get_nlp().vocab,
+        words=["But", "Varga", "claims", "that", "she", "was", "right", "."],
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"],
+        heads=[2, 2, 2, 5, 5, 2, 5, 2],
+        deps=["cc", "compound", "ROOT", "mark", "nsubj", "acl", "acomp", "punct"],
+        ents=["O", "B-PERSON", "O", "O", "O", "O", "O", "O"],
+    )
+    subject = subject_of(doc[2])
+    assert subject is not None and subject.text == "Varga"

@@ -93,6 +93,9 @@ def subject_of(verb: Token) -> Token | None:
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and verb.tag_ in _FINITE and _could_be_subject(before) and before.head.i != verb.i:
+        return before  # "… the editorial board of the Washington Post Trump said": the parser hung him elsewhere
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return _owner(verb.head)  # "issued a statement calling for …": who issued it
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
@@ -117,11 +120,24 @@ def _in_paragraph_of(subject: Token, verb: Token) -> Token | None:
     return next((t for t in inside if t.head.i not in {u.i for u in inside}), None)
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _could_be_subject(token: Token) -> bool:
+    """A word that may be the subject the parser missed right before a finite verb: a name, a
+    personal pronoun, or a plural noun ("experts say")."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in {"PERSON", "ORG", "NORP", ""}
+    return token.lower_ in {"he", "she", "they", "we", "i"} or token.tag_ == "NNS"
+
+
 def _owner(noun: Token) -> Token | None:
-    """Whose a statement noun is: its possessor, its "by" agent, or the subject of the verb that
-    made it ("the council issued a statement", "unleashed a series of tweets")."""
+    """Whose a statement noun is: its possessor, its "by" agent, the name before it ("Trump claims that"),
+    or the subject of the verb that made it ("the council issued a statement", "unleashed a series of tweets")."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (
+            child.dep_ == "compound" and child.i == noun.i - 1 and child.ent_type_ in {"PERSON", "ORG"}
+        ):
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
