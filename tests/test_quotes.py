@@ -572,3 +572,12 @@ def test_a_name_before_a_statement_noun_owns_it() -> None:
     )
     subject = subject_of(doc[2])
     assert subject is not None and subject.text == "Varga"
+
+
+def test_a_capitalised_cue_the_parser_joins_to_the_name_after_it() -> None:
+    article = _article(
+        "Few experts expect the levy to change this year.\n\n"
+        "Said Okafor: “I don’t get the sense the council is the least bit interested in reform.”"
+    )
+    quote = _quote(article, "I don’t get the sense")
+    assert article.text[quote.speaker.start : quote.speaker.end] == "Okafor"

@@ -64,8 +64,8 @@ def subject_of(verb: Token) -> Token | None:
         quoted = next((c for c in head.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted
-    if verb.pos_ == "PROPN" and verb.dep_ == "compound":
-        return verb.head  # “…” [Explained] Representative Ann Cole: a capitalised cue the tagger took for a name
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.text[:1].isupper():
+        return verb.head  # “…” [Explained] Representative Ann Cole, [Said] Ellis: a capitalised cue in a name
     if verb.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
     # "was first reported by the Post": the agent speaks, not the passive subject.
