@@ -581,3 +581,9 @@ def test_a_capitalised_cue_the_parser_joins_to_the_name_after_it() -> None:
     )
     quote = _quote(article, "I don’t get the sense")
     assert article.text[quote.speaker.start : quote.speaker.end] == "Okafor"
+
+
+def test_what_stands_between_an_object_and_what_is_said_of_it_is_content() -> None:
+    article = _article("Several councillors called her vote in favour of the pier closure a serious mistake.")
+    quote = _quote(article, "her vote")
+    assert quote.text == "her vote in favour of the pier closure a serious mistake"

@@ -747,7 +747,12 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
     tokens = [t for t in anchor.subtree if not (relation == "prep" and t.i == anchor.i)]
     if relation in {"dobj", "dative"}:
         # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
-        tokens += [t for c in cue.children if c.i > anchor.i and (_says_of(c) or _object_prep(c)) for t in c.subtree]
+        said_of = [c for c in cue.children if c.i > anchor.i and (_says_of(c) or _object_prep(c))]
+        tokens += [t for c in said_of for t in c.subtree]
+        complements = [c.right_edge.i for c in said_of if _says_of(c)]
+        if complements and cue.i < anchor.left_edge.i:
+            # "called her vote [in favor of the war] a mistake": what stands between belongs to the object
+            tokens = list(cue.doc[anchor.left_edge.i : max(complements) + 1])
     elif relation in {"ccomp", "xcomp"}:
         # "said they had misgivings, but could not bear to …", "wants to cut taxes and raise wages":
         # the content goes on past a conjunction the parser hung on the cue.
