@@ -587,3 +587,12 @@ def test_what_stands_between_an_object_and_what_is_said_of_it_is_content() -> No
     article = _article("Several councillors called her vote in favour of the pier closure a serious mistake.")
     quote = _quote(article, "her vote")
     assert quote.text == "her vote in favour of the pier closure a serious mistake"
+
+
+def test_an_organisation_named_by_its_kind_before_its_name_is_that_organisation() -> None:
+    article = _article(
+        "The Harbour Courier reported the death on Friday.\n\n"
+        "“It is with deep sadness that we confirm the death of a member of our staff,” the hospital said.\n\n"
+        "The nurse had worked at Greyfield Memorial Hospital for more than four years."
+    )
+    assert _quote(article, "It is with deep sadness").speaker.name == "Greyfield Memorial Hospital"

@@ -376,35 +376,59 @@ class SpeakerResolver:
     def _by_role(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
         """Who holds ``role``: the last-mentioned entity with that title (or, for "the ministry", the last
         organisation), else the last unnamed speaker described by it ("the council spokesperson")."""
-        candidates = []
-        # "the hospital" may be a building to the parser: King Edward VII Hospital*FAC*.
-        types = ("ORG", "FAC") if role in BODY_NOUNS else ("PERSON",)
-        for s, _, entity in self.entities.mentions_before(position, types):
-            if self._quoted(s):
-                continue
-            if role in BODY_NOUNS or any(role in _spelled_out(title) for title in entity.titles):
-                candidates.append((s + (10_000 if role in entity.name.lower() else 0), entity))
-        if candidates:
-            entity = max(candidates, key=lambda c: c[0])[1]
-            return entity.name, entity.id
         qualifier = [w.lower() for w in mention.split()[1:-1]]
-        if role not in BODY_NOUNS:
-            # "a white police officer said …" before "Officer Michael Rosfeld" is named: the first one after
-            # whose title says all the mention says ("the Bahraini foreign minister" is not the Turkish one).
-            later = [
-                (s, entity)
-                for s, _, entity in self.entities.mentions_before(len(text_of(self.doc)), types)
-                if s > position
-                and any(role in _spelled_out(t) and all(q in _spelled_out(t) for q in qualifier) for t in entity.titles)
-            ]
-            if later:
-                entity = min(later, key=lambda c: c[0])[1]
-                return entity.name, entity.id
+        found = self._body(role, position) if role in BODY_NOUNS else self._titled(role, qualifier, position)
+        if found is not None:
+            return found
         for speaker in reversed(self.history):
             name = (speaker.name or "").lower()
             if role in name and all(q in name for q in qualifier):
                 return speaker.name or "", speaker.entity
         return None
+
+    def _titled(self, role: str, qualifier: list[str], position: int) -> tuple[str, str | None] | None:
+        """The person last named with ``role`` in a title, else the first named so after ``position``."""
+        candidates = [
+            (s, entity)
+            for s, _, entity in self.entities.mentions_before(position)
+            if not self._quoted(s) and any(role in _spelled_out(title) for title in entity.titles)
+        ]
+        if candidates:
+            entity = max(candidates, key=lambda c: c[0])[1]
+            return entity.name, entity.id
+        # "a white police officer said …" before "Officer Michael Rosfeld" is named: the first one after
+        # whose title says all the mention says ("the Bahraini foreign minister" is not the Turkish one).
+        later = [
+            (s, entity)
+            for s, _, entity in self.entities.mentions_before(len(text_of(self.doc)))
+            if s > position
+            and any(role in _spelled_out(t) and all(q in _spelled_out(t) for q in qualifier) for t in entity.titles)
+        ]
+        if later:
+            entity = min(later, key=lambda c: c[0])[1]
+            return entity.name, entity.id
+        return None
+
+    def _body(self, role: str, position: int) -> tuple[str, str | None] | None:
+        """Which organisation "the ministry" is: the last one named with that word, else the first named so
+        after it ("the hospital said" before "King Edward VII Hospital"), else the last organisation."""
+        # "the hospital" may be a building to the parser: King Edward VII Hospital*FAC*.
+        mentions = [
+            (s, entity)
+            for s, _, entity in self.entities.mentions_before(len(text_of(self.doc)), ("ORG", "FAC"))
+            if not self._quoted(s)
+        ]
+        named = [(s, entity) for s, entity in mentions if role in entity.name.lower().split()]
+        earlier = [m for m in named if m[0] < position]
+        later = [m for m in named if m[0] > position]
+        before = [m for m in mentions if m[0] < position]
+        found = (
+            max(earlier, key=lambda m: m[0]) if earlier
+            else min(later, key=lambda m: m[0]) if later
+            else max(before, key=lambda m: m[0]) if before
+            else None
+        )  # fmt: skip
+        return (found[1].name, found[1].id) if found else None
 
 
 _ABBREVIATED_TITLES = {
