@@ -596,3 +596,12 @@ def test_an_organisation_named_by_its_kind_before_its_name_is_that_organisation(
         "The nurse had worked at Greyfield Memorial Hospital for more than four years."
     )
     assert _quote(article, "It is with deep sadness").speaker.name == "Greyfield Memorial Hospital"
+
+
+def test_a_report_that_holds_only_a_title_or_a_scare_quote_is_still_a_report() -> None:
+    article = _article(
+        "According to the harbour board, more than 300 volunteers took part in a “clean-up day” along the pier."
+    )
+    quote = _quote(article, "more than 300 volunteers")
+    assert quote.kind == "indirect"
+    assert quote.speaker.name is not None and "harbour board" in quote.speaker.name.lower()

@@ -116,7 +116,9 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for item in found:
         if item.kind == "mixed":
             _adopt_enclosing_report(item, indirect, text)
-    found += [f for f in indirect if not _overlaps(f, quoted)]
+    # A report that holds a quote is told by that quote; one that holds only a title or a scare quote stands.
+    marked = [(item.start - 1, item.end + 1) for item in found]
+    found += [f for f in indirect if not _overlaps(f, marked)]
     found.sort(key=lambda f: f.start)
     resolver = SpeakerResolver(doc, entities, quoted)
     quotes: list[Quote] = []
