@@ -605,3 +605,22 @@ def test_a_report_that_holds_only_a_title_or_a_scare_quote_is_still_a_report() -
     quote = _quote(article, "more than 300 volunteers")
     assert quote.kind == "indirect"
     assert quote.speaker.name is not None and "harbour board" in quote.speaker.name.lower()
+
+
+def test_a_pronoun_keeps_the_last_speaker_while_they_are_still_a_subject() -> None:
+    article = _article(
+        "“It is all common sense,” said Judge Maren Holt.\n\n"
+        "Lars Brek had cheated a dozen pier tenants out of their deposits.\n\n"
+        "Tenants looked on as Holt gave Brek the maximum sentence.\n\n"
+        "“You are just a rotten crook,” she said."
+    )
+    assert _quote(article, "You are just a rotten crook").speaker.name == "Maren Holt"
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_subject() -> None:
+    article = _article(
+        "One shop owner, Orla Keane, who bought the shop from Peter Lomax last year, "
+        "lost her shutters in the storm.\n\n"
+        "She said: “The council’s benches battered my shutters and nobody has paid for the damage.”"
+    )
+    assert _quote(article, "The council’s benches").speaker.name == "Orla Keane"

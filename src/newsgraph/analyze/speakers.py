@@ -318,7 +318,7 @@ class SpeakerResolver:
 
     def _pronoun(self, start: int, end: int) -> Speaker:
         previous = next((s for s in reversed(self.history) if _is_person(s)), None)
-        recent = self._recent_person(start)
+        recent = self._recent_person(start, previous)
         # The last speaker wins unless another person was named since.
         if previous is not None and (
             recent is None or recent.id == previous.entity or self._spoke_after(previous, recent, start)
@@ -351,16 +351,19 @@ class SpeakerResolver:
     def _quoted(self, position: int) -> bool:
         return any(qs <= position < qe for qs, qe in self.quoted)
 
-    def _recent_person(self, position: int) -> Entity | None:
-        """The person a pronoun at ``position`` most likely means among those last named: the latest
-        subject of a main clause in the last sentences that name anyone, else the latest named.
-        "Manager Craig McEwan praised Dale Moore … Moore scored … He said" means McEwan."""
+    def _recent_person(self, position: int, previous: Speaker | None = None) -> Entity | None:
+        """The person a pronoun at ``position`` most likely means among those last named.
+
+        In the last sentences that name anyone, the latest subject of a main clause ("Manager Craig
+        McEwan praised Dale Moore … Moore scored … He said" means McEwan) or the last speaker as the
+        subject of any clause ("Hackner said … as Hackner gave Clack the maximum sentence … he said"),
+        else the latest named."""
         mentions = sorted(
             (s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)
         )
         if not mentions:
             return None
-        sentences = []
+        sentences: list[int] = []
         for s, e, entity in reversed(mentions):
             span = self.doc.char_span(s, e, alignment_mode="expand")
             if span is None:
@@ -369,7 +372,8 @@ class SpeakerResolver:
                 if len(sentences) == _SALIENCE_SENTENCES:
                     break
                 sentences.append(span.sent.start)
-            if _main_subject(span.root):
+            role = _subject_role(span.root)
+            if role == "main" or (role and previous is not None and entity.id == previous.entity):
                 return entity
         return mentions[-1][2]
 
@@ -442,14 +446,17 @@ _ABBREVIATED_TITLES = {
 _SALIENCE_SENTENCES = 2
 
 
-def _main_subject(token: Token) -> bool:
-    """``token`` is the subject of its sentence's main verb (or of a verb conjoined to it)."""
+def _subject_role(token: Token) -> str | None:
+    """ "main" for the subject of its sentence's main verb (or of a verb conjoined to it), "sub" for the
+    subject of another clause, None otherwise; a name in apposition counts as what it stands beside."""
+    if token.dep_ == "appos":
+        token = token.head  # "One business owner, Lesley Duff, who …, asked"
     if token.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
+        return None
     verb = token.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "ROOT"
+    return "main" if verb.dep_ == "ROOT" else "sub"
 
 
 def _spelled_out(title: str) -> str:
