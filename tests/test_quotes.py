@@ -624,3 +624,11 @@ def test_a_name_in_apposition_to_the_subject_is_the_subject() -> None:
         "She said: “The council’s benches battered my shutters and nobody has paid for the damage.”"
     )
     assert _quote(article, "The council’s benches").speaker.name == "Orla Keane"
+
+
+def test_before_anyone_speaks_a_definite_role_is_the_person_the_story_is_about() -> None:
+    article = _article(
+        "Peter Lomax's home phone rang all Tuesday morning after the snow.\n\n"
+        "“I got twenty-five calls and at least twenty emails about the plough,” said the city councillor."
+    )
+    assert _quote(article, "I got twenty-five calls").speaker.name == "Peter Lomax"

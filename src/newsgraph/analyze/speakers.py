@@ -53,6 +53,7 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
+_PARAGRAPH_BREAK = re.compile(r"\n+")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 
@@ -267,9 +268,13 @@ class SpeakerResolver:
 
     def _restated(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
         """ "Brian Dowling said …¶“…,” the Kilkenny manager said": a definite role no one in the article
-        holds, right after a person with no title of their own spoke, describes that person again."""
-        if role in _SEPARATE_ROLES or not mention.lower().startswith("the ") or not self.history:
+        holds describes again the untitled person who spoke last or, before anyone spoke, the one the
+        article is about ("Brian Skakun's phone rang … “…,” said the city councillor")."""
+        if role in _SEPARATE_ROLES or not mention.lower().startswith("the "):
             return None
+        if not self.history:
+            person = self._recent_person(position)
+            return (person.name, person.id) if person is not None and not person.titles else None
         last = self.history[-1]
         entity = self.entities.by_id(last.entity) if last.entity else None
         if entity is not None and (entity.type != "PERSON" or entity.titles):
@@ -277,7 +282,7 @@ class SpeakerResolver:
         # A name the model did not tag ("Brian Dowling said") counts when it reads as a person's.
         if last.name is None or last.start is None or (entity is None and not _PERSON_NAME.match(last.name)):
             return None
-        if text_of(self.doc)[last.start : position].strip("\n").count("\n") > 2:
+        if len(_PARAGRAPH_BREAK.findall(text_of(self.doc), last.start, position)) > 2:
             return None  # not the last paragraphs
         return last.name, last.entity
 
