@@ -104,7 +104,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         last = span.end
         while last < len(span.doc) and _joins_name(span.doc[last]) and span.doc[last - 1].whitespace_:
             last += 1
-        # ... and so does a generation: "Kenneth Berry, Sr.", "Antonio Trillanes IV".
+        # ... and so does a generation: "Kenneth Okafor, Sr.", "Marco Quilty IV".
         for length in (1, 2):
             words = span.doc[last : last + length]
             if len(words) == length and _GENERATION.match(words[-1].text) and words[0].text in {",", words[-1].text}:
@@ -386,7 +386,7 @@ def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
         for full in people:
             words = full.split()
             while len(words) > 2 and _GENERATION.match(words[-1]):
-                words.pop()  # "Antonio Trillanes IV" is "Trillanes"
+                words.pop()  # "Marco Quilty IV" is "Quilty"
             part = words[position]
             # "al-Khalifa" is also written "Khalifa".
             for form in {part, _PARTICLE.sub("", part)}:

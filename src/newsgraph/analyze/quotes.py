@@ -173,7 +173,7 @@ def _names_entity(mention: str, name: str) -> bool:
 def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker | None:
     """A quote with no attribution goes on quoting whoever was last reported, in its own paragraph or
     the one just before: news style attributes a run of quoted paragraphs once, and follows a
-    paraphrase with the words themselves ("Moore said they would stay the night.¶“We want …”")."""
+    paraphrase with the words themselves ("Keane said they would stay the night.¶“We want …”")."""
     previous = next((q for q in reversed(quotes) if q.end <= item.start), None)
     if previous is None or previous.speaker.name is None:
         return None

@@ -66,7 +66,7 @@ def subject_of(verb: Token) -> Token | None:
         if quoted is not None:
             return quoted
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.text[:1].isupper():
-        return verb.head  # “…” [Explained] Representative Ann Cole, [Said] Ellis: a capitalised cue in a name
+        return verb.head  # “…” [Explained] Representative Ann Cole, [Said] Okafor: a capitalised cue in a name
     if verb.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
     # "was first reported by the Post": the agent speaks, not the passive subject.
@@ -96,7 +96,7 @@ def subject_of(verb: Token) -> Token | None:
         token = token.head
     before = verb.doc[verb.i - 1] if verb.i else None
     if before is not None and verb.tag_ in _FINITE and _could_be_subject(before) and before.head.i != verb.i:
-        return before  # "… the editorial board of the Washington Post Trump said": the parser hung him elsewhere
+        return before  # "… the editorial board of the Harbour Courier Varga said": the parser hung him elsewhere
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return _owner(verb.head)  # "issued a statement calling for …": who issued it
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
@@ -133,7 +133,7 @@ def _could_be_subject(token: Token) -> bool:
 
 
 def _owner(noun: Token) -> Token | None:
-    """Whose a statement noun is: its possessor, its "by" agent, the name before it ("Trump claims that"),
+    """Whose a statement noun is: its possessor, its "by" agent, the name before it ("Varga claims that"),
     or the subject of the verb that made it ("the council issued a statement", "unleashed a series of tweets")."""
     for child in noun.children:
         if child.dep_ == "poss" or (
@@ -267,9 +267,9 @@ class SpeakerResolver:
         return phrase_span(clause.head, clause)
 
     def _restated(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
-        """ "Brian Dowling said …¶“…,” the Kilkenny manager said": a definite role no one in the article
+        """ "Brona Keady said …¶“…,” the county manager said": a definite role no one in the article
         holds describes again the untitled person who spoke last or, before anyone spoke, the one the
-        article is about ("Brian Skakun's phone rang … “…,” said the city councillor")."""
+        article is about ("Peter Lomax's phone rang … “…,” said the city councillor")."""
         if role in _SEPARATE_ROLES or not mention.lower().startswith("the "):
             return None
         if not self.history:
@@ -279,7 +279,7 @@ class SpeakerResolver:
         entity = self.entities.by_id(last.entity) if last.entity else None
         if entity is not None and (entity.type != "PERSON" or entity.titles):
             return None
-        # A name the model did not tag ("Brian Dowling said") counts when it reads as a person's.
+        # A name the model did not tag ("Brona Keady said") counts when it reads as a person's.
         if last.name is None or last.start is None or (entity is None and not _PERSON_NAME.match(last.name)):
             return None
         if len(_PARAGRAPH_BREAK.findall(text_of(self.doc), last.start, position)) > 2:
@@ -312,7 +312,7 @@ class SpeakerResolver:
         if entity is None:
             return None
         if at_root is not None and root is not None and root.text[:1].isupper():
-            return entity  # the head word is a mention, whatever the tagger calls it ("Akers" as a noun)
+            return entity  # the head word is a mention, whatever the tagger calls it ("Banks" as a noun)
         # "a Wall Street Journal report said": the publication speaks through its report.
         if root is not None and root.lemma_.lower() in _PUBLISHED_WORKS and entity.type == "ORG":
             return entity
@@ -359,9 +359,9 @@ class SpeakerResolver:
     def _recent_person(self, position: int, previous: Speaker | None = None) -> Entity | None:
         """The person a pronoun at ``position`` most likely means among those last named.
 
-        In the last sentences that name anyone, the latest subject of a main clause ("Manager Craig
-        McEwan praised Dale Moore … Moore scored … He said" means McEwan) or the last speaker as the
-        subject of any clause ("Hackner said … as Hackner gave Clack the maximum sentence … he said"),
+        In the last sentences that name anyone, the latest subject of a main clause ("Harbour master Ilse
+        Varga thanked diver Jonas Brek … Brek checked … He said" means Varga) or the last speaker as the
+        subject of any clause ("Holt said … as Holt gave Brek the maximum sentence … she said"),
         else the latest named."""
         mentions = sorted(
             (s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)
@@ -420,8 +420,8 @@ class SpeakerResolver:
 
     def _body(self, role: str, position: int) -> tuple[str, str | None] | None:
         """Which organisation "the ministry" is: the last one named with that word, else the first named so
-        after it ("the hospital said" before "King Edward VII Hospital"), else the last organisation."""
-        # "the hospital" may be a building to the parser: King Edward VII Hospital*FAC*.
+        after it ("the hospital said" before "Greyfield Memorial Hospital"), else the last organisation."""
+        # "the hospital" may be a building to the parser: Greyfield Memorial Hospital*FAC*.
         mentions = [
             (s, entity)
             for s, _, entity in self.entities.mentions_before(len(text_of(self.doc)), ("ORG", "FAC"))
@@ -455,7 +455,7 @@ def _subject_role(token: Token) -> str | None:
     """ "main" for the subject of its sentence's main verb (or of a verb conjoined to it), "sub" for the
     subject of another clause, None otherwise; a name in apposition counts as what it stands beside."""
     if token.dep_ == "appos":
-        token = token.head  # "One business owner, Lesley Duff, who …, asked"
+        token = token.head  # "One shop owner, Orla Keane, who …, lost"
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     verb = token.head

@@ -73,7 +73,7 @@ def title_before(text: str, start: int) -> str | None:
     return match.group("title").strip()
 
 
-#: A speech verb right after a role: "… Hemant Karkare, the chief minister said" names a new speaker.
+#: A speech verb right after a role: "… Ravi Kulkarni, the chief minister said" names a new speaker.
 _SPEAKS_NEXT = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:said|says|told|tells|added|adds|noted|asked|replied|stated|explained|insisted|"
     r"argued|warned|wrote)\b"

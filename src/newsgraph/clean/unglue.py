@@ -4,7 +4,7 @@ Scrapers that drop tags without adding a break glue a paragraph to the next ("we
 an image's alt text to its credit ("…background.Image source, Getty Images"), a label to its
 caption ("Media captionPM on …"), a photo credit to the dateline ("…/AFP/Getty Images(PARIS) --")
 a related link to the sentence after it ("Live: Reaction to the interviewAsked …") and a page's
-date stamp to the lead ("date 2022-08-07 Brian Dowling said …").
+date stamp to the lead ("date 2025-02-04 Ilse Varga said …").
 Every character stays in exactly one piece, so nothing is lost.
 """
 
@@ -58,7 +58,7 @@ def _first_piece(text: str) -> tuple[str, str]:
         return text[: credit.end()], text[credit.end() :]
     dated = p.NAV_DATE_PREFIX.match(text.lstrip())
     if dated and len(p.CAMEL_GLUE.findall(text)) < 3:
-        # "date 2022-08-07 Brian Dowling said …": a page's date stamp glued to the lead, not to a menu
+        # "date 2025-02-04 Ilse Varga said …": a page's date stamp glued to the lead, not to a menu
         end = len(text) - len(text.lstrip()) + dated.end()
         return text[:end], text[end:]
     label = _LABEL_GLUE.match(text)
