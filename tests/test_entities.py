@@ -8,21 +8,21 @@ import newsgraph
 def test_a_generation_suffix_is_part_of_the_name_and_not_the_surname() -> None:
     (article,) = newsgraph.extract(
         "Senator Marco Quilty IV voted against the harbour bill on Monday.\n\n"
-        "“The bill is wrong on so many levels,” Quilty said.\n\n"
+        "“The bill fails every harbour town on the coast,” Quilty said.\n\n"
         "Since 2019, Kenneth Okafor, Sr. has run the pier.",
         as_is=True,
     )
     names = {e.name for e in article.entities if e.type == "PERSON"}
     assert "Marco Quilty IV" in names
     assert any(name.startswith("Kenneth Okafor, Sr") for name in names)
-    (quote,) = [q for q in article.quotes if q.text.startswith("The bill")]
+    (quote,) = [q for q in article.quotes if q.text.startswith("The bill fails")]
     assert quote.speaker.name == "Marco Quilty IV"
 
 
 def test_a_surname_the_tagger_reads_as_a_common_noun_still_names_the_speaker() -> None:
     (article,) = newsgraph.extract(
         "Nora Banks, shop steward for the dockers, said managers called her to a meeting on Thursday.\n\n"
-        '"This just made the closure happen a lot sooner," Banks said. "They were aware of it all along."',
+        '"The closure came three weeks early for the night shift," Banks said. "Nobody warned them."',
         as_is=True,
     )
     (quote,) = [q for q in article.quotes if q.kind == "direct"]

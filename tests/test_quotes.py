@@ -470,10 +470,10 @@ def test_a_subheading_the_parser_joins_to_a_subject_is_not_the_speaker() -> None
 def test_a_bare_quote_after_a_paraphrase_keeps_its_speaker() -> None:
     article = _article(
         "Shop steward Orla Keane said she and ten other workers would stay the night in the depot.\n\n"
-        "“We want answers from the management and we will wait here until we get them.”\n\n"
+        "“The depot owes us a proper meeting and we will wait here for it.”\n\n"
         "The depot closes in March."
     )
-    quote = _quote(article, "We want answers")
+    quote = _quote(article, "The depot owes us")
     assert quote.cue is None
     assert quote.speaker.name == "Orla Keane"
 
@@ -482,9 +482,9 @@ def test_a_bare_quote_after_an_unrelated_paragraph_has_no_speaker() -> None:
     article = _article(
         "Shop steward Orla Keane said she and ten other workers would stay the night in the depot.\n\n"
         "The depot, built in 1961, employs three hundred people on two shifts.\n\n"
-        "“We want answers from the management and we will wait here until we get them.”"
+        "“The depot owes us a proper meeting and we will wait here for it.”"
     )
-    assert _quote(article, "We want answers").speaker.name is None
+    assert _quote(article, "The depot owes us").speaker.name is None
 
 
 @pytest.mark.parametrize("attribution", ["he posed", "the release read", "Brek fumed"])
@@ -512,34 +512,34 @@ def test_a_role_that_speaks_right_after_a_name_is_not_that_persons_title() -> No
     article = _article(
         "Chief Minister Anil Desai opened the new rail terminal on Thursday.\n\n"
         "Asked about the missing files of slain police chief Ravi Kulkarni, the chief minister said, "
-        '"the Home Ministry will answer about it."'
+        '"the harbour office will publish the files next week."'
     )
-    assert _quote(article, "the Home Ministry will answer").speaker.name == "Anil Desai"
+    assert _quote(article, "the harbour office will publish").speaker.name == "Anil Desai"
 
 
 def test_a_straight_mark_reopens_in_a_paragraph_that_closes_a_curly_quote_with_one() -> None:
     article = _article(
         "Coach Brona Keady said the title was for the county.\n\n"
-        '“We said it all year, we wanted to win this for our people," the manager said. '
-        '"They were there in every final we lost, in the rain and in the wind.\n\n'
-        '"This year we brought the cup home for them and nobody can take that away."'
+        '“We promised the county a cup back in March and we kept our word," the manager said. '
+        '"They stood with us through every lost final, in the rain and in the wind.\n\n'
+        '"This time the cup goes home with them and it stays there."'
     )
-    quote = _quote(article, "We said it all year")
+    quote = _quote(article, "We promised the county")
     assert [article.text[start:end][:15] for start, end in quote.parts] == [
-        "We said it all ",
-        "They were there",
-        "This year we br",
+        "We promised the",
+        "They stood with",
+        "This time the c",
     ]
 
 
 def test_a_definite_role_no_one_holds_describes_the_person_just_quoted() -> None:
     article = _article(
         "Brona Keady said the title was for the whole county.\n\n"
-        "“We said it all year, we wanted to win this for our own people,” the Kilkenny manager said.\n\n"
-        "“Nobody can take that away from them,” the spokesman said."
+        "“We promised the county a cup back in March and we kept our word,” the county manager said.\n\n"
+        "“The parade starts at noon on Sunday,” the spokesman said."
     )
-    assert _quote(article, "We said it all year").speaker.name == "Brona Keady"
-    assert _quote(article, "Nobody can take that").speaker.name != "Brona Keady"
+    assert _quote(article, "We promised the county").speaker.name == "Brona Keady"
+    assert _quote(article, "The parade starts").speaker.name != "Brona Keady"
 
 
 def test_a_name_the_parser_hangs_elsewhere_right_before_the_cue_is_its_speaker() -> None:
@@ -577,9 +577,9 @@ def test_a_name_before_a_statement_noun_owns_it() -> None:
 def test_a_capitalised_cue_the_parser_joins_to_the_name_after_it() -> None:
     article = _article(
         "Few experts expect the levy to change this year.\n\n"
-        "Said Okafor: “I don’t get the sense the council is the least bit interested in reform.”"
+        "Said Okafor: “Nobody on the council has read the harbour survey yet.”"
     )
-    quote = _quote(article, "I don’t get the sense")
+    quote = _quote(article, "Nobody on the council has read")
     assert article.text[quote.speaker.start : quote.speaker.end] == "Okafor"
 
 
@@ -600,35 +600,35 @@ def test_an_organisation_named_by_its_kind_before_its_name_is_that_organisation(
 
 def test_a_report_that_holds_only_a_title_or_a_scare_quote_is_still_a_report() -> None:
     article = _article(
-        "According to the harbour board, more than 300 volunteers took part in a “clean-up day” along the pier."
+        "According to the harbour board, the pier festival drew 300 volunteers to a “clean-up day” by the water."
     )
-    quote = _quote(article, "more than 300 volunteers")
+    quote = _quote(article, "the pier festival drew")
     assert quote.kind == "indirect"
     assert quote.speaker.name is not None and "harbour board" in quote.speaker.name.lower()
 
 
 def test_a_pronoun_keeps_the_last_speaker_while_they_are_still_a_subject() -> None:
     article = _article(
-        "“It is all common sense,” said Judge Maren Holt.\n\n"
+        "“The rules in this court are simple,” said Judge Maren Holt.\n\n"
         "Lars Brek had cheated a dozen pier tenants out of their deposits.\n\n"
         "Tenants looked on as Holt gave Brek the maximum sentence.\n\n"
-        "“You are just a rotten crook,” she said."
+        "“You took their savings and you will repay every cent,” she said."
     )
-    assert _quote(article, "You are just a rotten crook").speaker.name == "Maren Holt"
+    assert _quote(article, "You took their savings").speaker.name == "Maren Holt"
 
 
 def test_a_name_in_apposition_to_the_subject_is_the_subject() -> None:
     article = _article(
         "One shop owner, Orla Keane, who bought the shop from Peter Lomax last year, "
         "lost her shutters in the storm.\n\n"
-        "She said: “The council’s benches battered my shutters and nobody has paid for the damage.”"
+        "She said: “The storm wrecked my shop front and nobody from the council has called.”"
     )
-    assert _quote(article, "The council’s benches").speaker.name == "Orla Keane"
+    assert _quote(article, "The storm wrecked my shop front").speaker.name == "Orla Keane"
 
 
 def test_before_anyone_speaks_a_definite_role_is_the_person_the_story_is_about() -> None:
     article = _article(
         "Peter Lomax's home phone rang all Tuesday morning after the snow.\n\n"
-        "“I got twenty-five calls and at least twenty emails about the plough,” said the city councillor."
+        "“My phone has not stopped ringing since dawn about the plough,” said the city councillor."
     )
-    assert _quote(article, "I got twenty-five calls").speaker.name == "Peter Lomax"
+    assert _quote(article, "My phone has not stopped ringing").speaker.name == "Peter Lomax"
