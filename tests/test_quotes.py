@@ -632,3 +632,22 @@ def test_before_anyone_speaks_a_definite_role_is_the_person_the_story_is_about()
         "“My phone has not stopped ringing since dawn about the plough,” said the city councillor."
     )
     assert _quote(article, "My phone has not stopped ringing").speaker.name == "Peter Lomax"
+
+
+def test_a_bare_name_closing_the_paragraph_signs_the_quote() -> None:
+    article = _article(
+        "Traders across the harbour district kept their shutters down on Friday.\n\n"
+        "“Every shop on the quay will stay closed until the tariff is withdrawn.” Ilse Varga.\n\n"
+        "The strike ends on Monday."
+    )
+    quote = _quote(article, "Every shop on the quay")
+    assert quote.speaker.name == "Ilse Varga"
+
+
+def test_a_name_the_parser_hangs_on_the_last_word_of_a_title_is_the_subject() -> None:
+    article = _article(
+        "“More stalls will close if the tariff stays,” Sheikh Omar Farouk said.\n\n"
+        "Chairman of the Harbour Road Traders Alliance, Peter Lomax, also joined the strike when he said, "
+        "“All markets from the quay to the station will remain closed today.”"
+    )
+    assert _quote(article, "All markets from the quay").speaker.name == "Peter Lomax"

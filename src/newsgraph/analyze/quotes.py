@@ -64,6 +64,8 @@ _WORD = re.compile(r"\w")
 _DASH_SIGNATURE = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})"
 )
+#: …or with the bare name closing the paragraph: “…” Ilse Varga.
+_NAME_SIGNATURE = re.compile(r"[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})\.?[^\S\n]*(?=\n|$)")
 _ACCORDING = re.compile(r"\baccording\b", re.IGNORECASE)
 #: "According to the sheriff's office, “…”": the lead of a quote that a source introduces.
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
@@ -412,6 +414,9 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 pending.append(
                     _Found([(span.start, span.end)], "direct", None, signed.span("name"), cue_span=signed.span("dash"))
                 )
+            elif cue is None and (signed := _NAME_SIGNATURE.match(text, span.outer_end, hi)) is not None:
+                # “…” Ilse Varga. -- the same, with the dash left out
+                pending.append(_Found([(span.start, span.end)], "direct", None, signed.span("name")))
             else:
                 pending.append(_Found([(span.start, span.end)], kind, cue, speaker))
         previous_cue = cue

@@ -455,7 +455,11 @@ def _subject_role(token: Token) -> str | None:
     """ "main" for the subject of its sentence's main verb (or of a verb conjoined to it), "sub" for the
     subject of another clause, None otherwise; a name in apposition counts as what it stands beside."""
     if token.dep_ == "appos":
-        token = token.head  # "One shop owner, Orla Keane, who …, lost"
+        # "One shop owner, Orla Keane, who …, lost"; "President of the Traders Alliance, Ilyas Memon, said"
+        # (the parser often hangs the name on the last noun of the title)
+        token = token.head
+        while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
+            token = token.head
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     verb = token.head
