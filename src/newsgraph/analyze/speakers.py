@@ -54,6 +54,7 @@ _PARTITIVE = re.compile(
 )
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
 
 
@@ -121,9 +122,6 @@ def _in_paragraph_of(subject: Token, verb: Token) -> Token | None:
     return next((t for t in inside if t.head.i not in {u.i for u in inside}), None)
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
 def _could_be_subject(token: Token) -> bool:
     """A word that may be the subject the parser missed right before a finite verb: a name, a
     personal pronoun, or a plural noun ("experts say")."""
@@ -172,7 +170,7 @@ def subject_span(verb: Token | None) -> tuple[int, int] | None:
     if relative is not None and subject.i == verb.head.i:
         # "Ms. Hale, who said …": the mention is "who"; the resolver names its antecedent.
         return relative.idx, relative.idx + len(relative.text)
-    return phrase_span(subject, verb)
+    return _phrase_span(subject, verb)
 
 
 def _relative_subject(verb: Token) -> Token | None:
@@ -181,7 +179,7 @@ def _relative_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE), None)
 
 
-def phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
+def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
     """Character span of the noun phrase headed by ``subject``, without ``verb``, relative clauses or brackets."""
     # "Its chair, Peter Lomax, said": the apposed name says who.
     named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -264,7 +262,7 @@ class SpeakerResolver:
         clause = pronoun.root.head if pronoun is not None else None
         if clause is None or clause.dep_ != "relcl":
             return None
-        return phrase_span(clause.head, clause)
+        return _phrase_span(clause.head, clause)
 
     def _restated(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
         """ "Brona Keady said …¶“…,” the county manager said": a definite role no one in the article
