@@ -651,3 +651,11 @@ def test_a_name_the_parser_hangs_on_the_last_word_of_a_title_is_the_subject() ->
         "“All markets from the quay to the station will remain closed today.”"
     )
     assert _quote(article, "All markets from the quay").speaker.name == "Peter Lomax"
+
+
+def test_a_relative_pronoun_is_the_mention_for_a_cue_deeper_in_its_clause() -> None:
+    article = _article(
+        "The harbour board published a survey of the pier, which left little doubt that the piles were rotten."
+    )
+    quote = _quote(article, "the piles were rotten")
+    assert article.text[quote.speaker.start : quote.speaker.end] == "which"

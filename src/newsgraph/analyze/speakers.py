@@ -166,17 +166,24 @@ def subject_span(verb: Token | None) -> tuple[int, int] | None:
     subject = subject_of(verb)
     if subject is None:
         return None
-    relative = _relative_subject(verb)
-    if relative is not None and subject.i == verb.head.i:
+    relative = _relative_subject(verb, subject)
+    if relative is not None:
         # "Ms. Hale, who said …": the mention is "who"; the resolver names its antecedent.
         return relative.idx, relative.idx + len(relative.text)
     return _phrase_span(subject, verb)
 
 
-def _relative_subject(verb: Token) -> Token | None:
-    if verb.dep_ != "relcl":
-        return None
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE), None)
+def _relative_subject(verb: Token, antecedent: Token) -> Token | None:
+    """The relative pronoun through which ``antecedent`` is the subject of ``verb``'s clause
+    ("the study, which left little doubt that …")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ == "relcl" and token.head.i == antecedent.i:
+            return next((c for c in token.children if c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE), None)
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
 
 
 def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
