@@ -659,3 +659,23 @@ def test_a_relative_pronoun_is_the_mention_for_a_cue_deeper_in_its_clause() -> N
     )
     quote = _quote(article, "the piles were rotten")
     assert article.text[quote.speaker.start : quote.speaker.end] == "which"
+
+
+def test_a_name_the_parser_hangs_elsewhere_before_an_adverb_and_the_cue_is_its_speaker() -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_of
+
+    # The parse the tagger sometimes gives: the name hung on the last noun of the clause before it.
+    doc = Doc(
+        get_nlp().vocab,
+        words=["As", "the", "board", "met", ",", "Varga", "apparently", "disagrees", "with", "it", "."],
+        pos=["SCONJ", "DET", "NOUN", "VERB", "PUNCT", "PROPN", "ADV", "VERB", "ADP", "PRON", "PUNCT"],
+        tags=["IN", "DT", "NN", "VBD", ",", "NNP", "RB", "VBZ", "IN", "PRP", "."],
+        heads=[3, 2, 3, 7, 7, 2, 7, 7, 7, 8, 7],
+        deps=["mark", "det", "nsubj", "advcl", "punct", "appos", "advmod", "ROOT", "prep", "pobj", "punct"],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+    )
+    subject = subject_of(doc[7])
+    assert subject is not None and subject.text == "Varga"

@@ -95,7 +95,7 @@ def subject_of(verb: Token) -> Token | None:
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
-    before = verb.doc[verb.i - 1] if verb.i else None
+    before = _word_before(verb)
     if before is not None and verb.tag_ in _FINITE and _could_be_subject(before) and before.head.i != verb.i:
         return before  # "… the editorial board of the Harbour Courier Varga said": the parser hung him elsewhere
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
@@ -120,6 +120,14 @@ def _in_paragraph_of(subject: Token, verb: Token) -> Token | None:
         return None
     inside = [t for t in subject.subtree if breaks[-1] < t.i < verb.i]
     return next((t for t in inside if t.head.i not in {u.i for u in inside}), None)
+
+
+def _word_before(verb: Token) -> Token | None:
+    """The word before ``verb`` and its own adverbs and auxiliaries ("Varga [apparently] disagrees")."""
+    index = verb.i - 1
+    while index >= 0 and verb.doc[index].head.i == verb.i and verb.doc[index].dep_ in {"advmod", "aux", "neg"}:
+        index -= 1
+    return verb.doc[index] if index >= 0 else None
 
 
 def _could_be_subject(token: Token) -> bool:
