@@ -679,3 +679,11 @@ def test_a_name_the_parser_hangs_elsewhere_before_an_adverb_and_the_cue_is_its_s
     )
     subject = subject_of(doc[7])
     assert subject is not None and subject.text == "Varga"
+
+
+def test_a_quote_that_runs_on_into_a_longer_phrase_is_mixed() -> None:
+    article = _article("The harbour police reported “312 break-ins” in the marina district between January and March.")
+    quote = _quote(article, "312 break-ins")
+    assert quote.kind == "mixed"
+    assert quote.clause is not None
+    assert "marina district" in article.text[quote.clause[0] : quote.clause[1]]

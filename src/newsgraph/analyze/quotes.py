@@ -638,6 +638,8 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
         if t.idx < span.outer_start
     ]
     between = text[max(ends) : span.outer_start].strip()
+    if _runs_on(cue.doc, span):
+        return "mixed"  # reported “2,521 shooting incidents” in the city: the quote is part of a longer phrase
     if between.endswith(":") or between == ",":
         return "direct"
     if between == "" or between.lower() == "that" and _whole_sentences(text[span.start : span.end]):
@@ -645,6 +647,15 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
         # adding that “Nobody was spared. They insulted everyone.” quotes whole sentences.
         return "mixed" if text[span.start : span.start + 1].islower() else "direct"
     return "mixed" if _WORD.search(between) else "direct"
+
+
+def _runs_on(doc: Doc, span: MarkSpan) -> bool:
+    """The words right after the closing mark belong to a word inside the quote."""
+    after = doc.char_span(span.outer_end, min(len(text_of(doc)), span.outer_end + 40), alignment_mode="expand")
+    first = next((t for t in after or () if not t.is_space), None)
+    if first is None or first.is_punct or first.idx < span.outer_end:
+        return False
+    return span.start <= first.head.idx < span.end
 
 
 def _whole_sentences(inner: str) -> bool:
