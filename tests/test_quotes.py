@@ -687,3 +687,10 @@ def test_a_quote_that_runs_on_into_a_longer_phrase_is_mixed() -> None:
     assert quote.kind == "mixed"
     assert quote.clause is not None
     assert "marina district" in article.text[quote.clause[0] : quote.clause[1]]
+
+
+def test_according_to_a_source_the_parser_runs_into_the_report() -> None:
+    article = _article("According to conservative talk radio host Rush Ames, the move reeks of “fear” and desperation.")
+    quote = _quote(article, "the move reeks")
+    assert quote.kind == "indirect"
+    assert article.text[quote.speaker.start : quote.speaker.end] == "conservative talk radio host Rush Ames"

@@ -892,11 +892,16 @@ def _according_to(doc: Doc) -> Iterator[_Found]:
         phrase_end = max(t.i for t in source.subtree) + 1
         before = [t for t in sentence if t.i < token.i]
         after = [t for t in sentence if t.i >= phrase_end]
+        comma = next((t.i for t in sentence if t.i > source.i and t.text == ","), None)
+        if comma is not None and not _trimmed_span(list(before)) and not _trimmed_span(list(after)):
+            # "According to Rush Ames, the move reeks of …": the parser took the report into the source
+            phrase_end, after = comma, [t for t in sentence if t.i > comma]
         body = after if len(after) >= len(before) else before
         span = _trimmed_span(body)
         if span is None:
             continue
-        subject = (source.left_edge.idx, source.right_edge.idx + len(source.right_edge.text))
+        last = doc[min(source.right_edge.i, phrase_end - 1)]
+        subject = (source.left_edge.idx, last.idx + len(last.text))
         yield _Found([span], "indirect", to, subject, cue_span=(token.idx, to.idx + len(to.text)))
 
 
