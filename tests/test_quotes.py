@@ -694,3 +694,11 @@ def test_according_to_a_source_the_parser_runs_into_the_report() -> None:
     quote = _quote(article, "the move reeks")
     assert quote.kind == "indirect"
     assert article.text[quote.speaker.start : quote.speaker.end] == "conservative talk radio host Rush Ames"
+
+
+def test_according_to_a_source_the_tagger_reads_as_a_verb_phrase() -> None:
+    article = _article(
+        "As a quiz host on “Harbour Nights,” Ilse Varga often mocked her guests, according to show insiders."
+    )
+    quote = _quote(article, "As a quiz host")
+    assert quote.cue is not None and quote.cue.text.lower() == "according to"

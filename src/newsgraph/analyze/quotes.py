@@ -883,7 +883,8 @@ def _according_to(doc: Doc) -> Iterator[_Found]:
         if token is None or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        # "according to show insiders": the tagger may read the source as a verb phrase
+        source = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None)
         if source is None:
             continue
         sentence = token.sent
