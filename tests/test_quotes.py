@@ -702,3 +702,12 @@ def test_according_to_a_source_the_tagger_reads_as_a_verb_phrase() -> None:
     )
     quote = _quote(article, "As a quiz host")
     assert quote.cue is not None and quote.cue.text.lower() == "according to"
+
+
+def test_people_in_a_place_are_not_the_place() -> None:
+    from pathlib import Path
+
+    sample = Path(__file__).parent.parent / "examples" / "sample-news.txt"
+    quotes = [q for article in newsgraph.extract(sample.read_text(encoding="utf-8")) for q in article.quotes]
+    (quote,) = [q for q in quotes if q.text.startswith("they had warned the regional authorities")]
+    assert quote.speaker.name is not None and quote.speaker.name.startswith("Fishermen")

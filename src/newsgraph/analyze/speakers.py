@@ -329,8 +329,11 @@ class SpeakerResolver:
         # "a Wall Street Journal report said": the publication speaks through its report.
         if root is not None and root.lemma_.lower() in _PUBLISHED_WORKS and entity.type == "ORG":
             return entity
-        # "A spokesperson for the NSC" is not the NSC itself; "Biden’s staff" is not Biden.
-        if root is not None and root.pos_ not in {"PROPN"} and not (root.ent_type_ and root.pos_ != "NOUN"):
+        # "A spokesperson for the NSC" is not the NSC itself; "Biden’s staff" is not Biden; "Fishermen in
+        # the village of Kvarnes" are not Kvarnes, however the tagger reads a sentence's first word.
+        if root is not None and (
+            (root.pos_ != "PROPN" and not (root.ent_type_ and root.pos_ != "NOUN")) or _opens_sentence(root)
+        ):
             return None
         return entity
 
@@ -484,6 +487,12 @@ def _subject_role(token: Token) -> str | None:
 def _spelled_out(title: str) -> str:
     """A title with its abbreviations written out, lower-cased: "Gov." -> "governor"."""
     return " ".join(_ABBREVIATED_TITLES.get(word, word) for word in title.lower().split())
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word of a sentence or paragraph, where capitals say nothing about names."""
+    previous = token.doc[token.i - 1] if token.i else None
+    return previous is None or token.is_sent_start or previous.is_space or previous.text in {".", "!", "?"}
 
 
 def _is_person(speaker: Speaker) -> bool:
