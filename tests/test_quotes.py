@@ -711,3 +711,16 @@ def test_people_in_a_place_are_not_the_place() -> None:
     quotes = [q for article in newsgraph.extract(sample.read_text(encoding="utf-8")) for q in article.quotes]
     (quote,) = [q for q in quotes if q.text.startswith("they had warned the regional authorities")]
     assert quote.speaker.name is not None and quote.speaker.name.startswith("Fishermen")
+
+
+def test_after_a_finished_sentence_a_cue_that_opens_the_next_quote_is_that_quotes() -> None:
+    article = _article(
+        "Ilse Varga remembers the argument with her mother.\n\n"
+        'I had to change my answer: "Of course I trust the harbour board. I was only joking." '
+        'To which Marta Varga said, "Thank heavens you still trust somebody."'
+    )
+    first = _quote(article, "Of course I trust")
+    second = _quote(article, "Thank heavens")
+    assert first is not second
+    assert second.speaker.name == "Marta Varga"
+    assert first.speaker.name != "Marta Varga"

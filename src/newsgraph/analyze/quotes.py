@@ -545,7 +545,11 @@ def _nearest_cue(
     doc: Doc, before_lo: int, open_at: int, close_at: int, after_hi: int, limit: int
 ) -> tuple[Token | None, str]:
     """The reporting verb nearest the quote: right after it first ("…," he said), else before it."""
-    after = _reporting_verbs(doc, close_at, after_hi)
+    text = text_of(doc)
+    # “… kidding.” To which she said, “Thank God …”: after a finished sentence, a cue that opens the next
+    # quote is that quote's.
+    finished = text[open_at:close_at].rstrip(" ”\"’'»").endswith(".")
+    after = [t for t in _reporting_verbs(doc, close_at, after_hi) if not (finished and _introduces(text, t, limit))]
     before = _reporting_verbs(doc, before_lo, open_at)
     # heard Rosfeld say, "Why …?" but said he …: a cue right before the mark introduces the quote.
     if before and text_of(doc)[before[-1].idx + len(before[-1]) : open_at].strip() in {",", ":"}:
@@ -555,7 +559,11 @@ def _nearest_cue(
     if before:
         return before[-1], "before"
     # “… lies.” Rumaihi said, -- a quote ending its own sentence is still attributed right after it.
-    glued = _reporting_verbs(doc, close_at, min(limit, close_at + 60))
+    glued = [
+        t
+        for t in _reporting_verbs(doc, close_at, min(limit, close_at + 60))
+        if not (finished and _introduces(text, t, limit))
+    ]
     if (
         not after
         and glued
@@ -586,6 +594,12 @@ def _nearest_cue(
             return ancestor, "governs"
         child = ancestor
     return None, ""
+
+
+def _introduces(text: str, cue: Token, limit: int) -> bool:
+    """``cue`` is followed by a comma or colon and the opening mark of the next quote."""
+    rest = text[cue.idx + len(cue.text) : limit + 2].lstrip()
+    return rest[:1] in {",", ":"} and rest[1:].lstrip()[:1] in _OPENING_MARKS
 
 
 def _tail_attribution(doc: Doc, open_at: int, close_at: int, limit: int) -> Token | None:
