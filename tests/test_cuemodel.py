@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import newsgraph
-from newsgraph.analyze import quotes as quotes_module
+from newsgraph.analyze import reported as reported_module
 from newsgraph.analyze.cuemodel import Classifier, CueModel, anchors, cue_features, shipped_cue_model
 from newsgraph.analyze.nlp import get_nlp
-from newsgraph.analyze.quotes import cue_lexicon
+from newsgraph.analyze.reported import cue_lexicon
 from newsgraph.analyze.speakers import subject_of
 from newsgraph.evaluate.polnear import GoldAttribution
 from newsgraph.train.cuemodel import cue_examples, fit_binary
@@ -95,7 +95,7 @@ def test_model_adds_a_cue_the_lexicon_lacks(monkeypatch: pytest.MonkeyPatch) -> 
         threshold=0.5,
         keep_below=0.0,
     )
-    monkeypatch.setattr(quotes_module, "shipped_cue_model", lambda: model)
+    monkeypatch.setattr(reported_module, "shipped_cue_model", lambda: model)
     (article,) = newsgraph.extract(text, as_is=True)
     (quote,) = [q for q in article.quotes if q.cue is not None and q.cue.text == "lampooned"]
     assert quote.text == "the parking plan for the harbour district"
@@ -114,7 +114,7 @@ def test_model_vetoes_a_weak_lexicon_cue_but_not_a_strong_one(monkeypatch: pytes
         f"The mayor said the bridge would open in May. The engineers {weak} that the bridge will carry trams by June."
     )
     (plain,) = newsgraph.extract(text, as_is=True)
-    monkeypatch.setattr(quotes_module, "shipped_cue_model", lambda: never)
+    monkeypatch.setattr(reported_module, "shipped_cue_model", lambda: never)
     (vetoed,) = newsgraph.extract(text, as_is=True)
     before = {q.cue.text for q in plain.quotes if q.cue is not None}
     after = {q.cue.text for q in vetoed.quotes if q.cue is not None}

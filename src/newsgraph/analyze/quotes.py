@@ -3,29 +3,34 @@ speech; each with its cue, speaker mention and resolved speaker.
 
 Direct quotes come from quotation marks (``quotemarks.py``). The cue is the reporting verb nearest
 the quote in its sentence, outside any quote; the speaker is that verb's subject, resolved to an
-entity (``speakers.py``). Indirect speech comes from the cue lexicon and the learned cue model
-(``cuemodel.py``), both trained on PolNeAR train by ``newsgraph train quotes``.
+entity (``speakers.py``). Indirect speech comes from ``reported.py``; this module joins the two,
+lets a mixed quote adopt the report around it, and resolves every speaker in text order.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.cuemodel import CueModel, shipped_cue_model
 from newsgraph.analyze.entities import EntityIndex
 from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.quotemarks import MarkSpan, find_mark_spans
+from newsgraph.analyze.reported import (
+    MIN_CUE_RATE,
+    NOT_CONTENT,
+    STRONG_CUE_RATE,
+    Found,
+    cue_lexicon,
+    cue_rate,
+    indirect_quotes,
+    says_of,
+    token_at,
+    trimmed_span,
+)
 from newsgraph.analyze.sources import media_mentions
-from newsgraph.analyze.speakers import SpeakerResolver, subject_of, subject_span
+from newsgraph.analyze.speakers import SpeakerResolver, subject_span
 from newsgraph.records import Cue, Quote, Speaker
 
 #: Lemmas of verbs that report speech or stated belief.
@@ -37,27 +42,9 @@ REPORTING_LEMMAS = frozenset(
     threaten accuse reveal disclose indicate signal hint propose demand tout lament concede answer
     counter retort quip joke muse mention chant shout yell scream cry plead whisper sing call""".split()
 )
-#: A learned cue must introduce content at least this often (PolNeAR train), and a relation must carry
-#: at least this share of its cue uses. Tuned on PolNeAR dev.
-MIN_CUE_RATE = 0.15
-MIN_RELATION_SHARE = 0.1
-STRONG_CUE_RATE = 0.5
-MIN_RELATION_RATE = 0.2
-#: A cue the model adds is dropped when more than this share of its content is already reported.
-MAX_SHARED_CONTENT = 0.3
 #: Cues whose object is the addressee: "told reporters", "assured voters".
 _ADDRESSING = frozenset("tell assure inform remind brief reassure promise".split())
 _CONTENT_RELATIONS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "attr", "acomp", "appos", "conj"}
-_NOT_CONTENT = {"punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "cc", "conj", "mark", "prt"}
-_LEXICON = Path(__file__).parent / "data" / "cues.json"
-
-
-@functools.cache
-def cue_lexicon() -> dict[str, dict[str, Any]]:
-    """The cue lexicon shipped with the package (``newsgraph train quotes`` rebuilds it)."""
-    return json.loads(_LEXICON.read_text(encoding="utf-8"))["cues"]
-
-
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 _WORD = re.compile(r"\w")
 #: A quote signed with a dash and a name at the end of its paragraph: “…” ― Edwin G. Monroy
@@ -66,7 +53,6 @@ _DASH_SIGNATURE = re.compile(
 )
 #: …or with the bare name closing the paragraph: “…” Ilse Varga.
 _NAME_SIGNATURE = re.compile(r"[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})\.?[^\S\n]*(?=\n|$)")
-_ACCORDING = re.compile(r"\baccording\b", re.IGNORECASE)
 #: "According to the sheriff's office, “…”": the lead of a quote that a source introduces.
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 #: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
@@ -86,35 +72,13 @@ _ABBREVIATION = re.compile(
 )
 
 
-@dataclass
-class _Found:
-    """A quote before it becomes a record."""
-
-    parts: list[tuple[int, int]]
-    kind: str
-    cue: Token | None
-    speaker_span: tuple[int, int] | None
-    #: A cue that is not one verb ("according to"); the verb token is kept for its sentence.
-    cue_span: tuple[int, int] | None = None
-    #: For a mixed quote, the reported clause when it is known from an enclosing indirect quote.
-    clause: tuple[int, int] | None = None
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1]
-
-
 def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     """Direct, mixed and indirect quotes in ``doc``, in text order."""
     text = text_of(doc)
     spans = find_mark_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     found = list(_direct_quotes(doc, spans, 0, len(text)))
-    indirect = list(_indirect_quotes(doc))
+    indirect = list(indirect_quotes(doc))
     for item in found:
         if item.kind == "mixed":
             _adopt_enclosing_report(item, indirect, text)
@@ -172,7 +136,7 @@ def _names_entity(mention: str, name: str) -> bool:
     return mention == name or (len(words) == 1 and name.split()[-1] == words[0])
 
 
-def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker | None:
+def _continued_speaker(text: str, quotes: list[Quote], item: Found) -> Speaker | None:
     """A quote with no attribution goes on quoting whoever was last reported, in its own paragraph or
     the one just before: news style attributes a run of quoted paragraphs once, and follows a
     paraphrase with the words themselves ("Keane said they would stay the night.¶“We want …”")."""
@@ -191,7 +155,7 @@ def _continued_speaker(text: str, quotes: list[Quote], item: _Found) -> Speaker 
     return previous.speaker
 
 
-def _adopt_enclosing_report(item: _Found, indirect: list[_Found], text: str) -> None:
+def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> None:
     """A mixed quote inside a reported clause of a strong cue ("said that Clinton once described the
     deal as “the gold standard”"), or of any cue when it has no clause of its own ("criticized the
     law as a “crazy system”"), is attributed by that cue, and the clause is what was reported."""
@@ -202,23 +166,18 @@ def _adopt_enclosing_report(item: _Found, indirect: list[_Found], text: str) -> 
     enclosing = [
         f for f in indirect
         if f.cue is not None and f.cue_span is None and f.start <= item.start and core_end <= f.end
-        and (unanchored or _cue_rate(f.cue) >= STRONG_CUE_RATE)
+        and (unanchored or cue_rate(f.cue) >= STRONG_CUE_RATE)
     ]  # fmt: skip
     if enclosing:
         best = max(enclosing, key=lambda f: f.end - f.start)
         item.cue, item.speaker_span, item.clause = best.cue, best.speaker_span, best.parts[0]
 
 
-def _cue_rate(token: Token) -> float:
-    entry = cue_lexicon().get(f"{token.lemma_.lower()}/{token.pos_}")
-    return entry["rate"] if entry else 0.0
-
-
-def _overlaps(found: _Found, ranges: list[tuple[int, int]]) -> bool:
+def _overlaps(found: Found, ranges: list[tuple[int, int]]) -> bool:
     return any(s < found.end and found.start < e for s, e in ranges)
 
 
-def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
+def _record(doc: Doc, item: Found, speaker: Speaker) -> Quote:
     text = text_of(doc)
     if item.cue_span is not None:
         cue: Cue | None = Cue(text[item.cue_span[0] : item.cue_span[1]], *item.cue_span)
@@ -243,7 +202,7 @@ def _record(doc: Doc, item: _Found, speaker: Speaker) -> Quote:
     )
 
 
-def _covering(clause: tuple[int, int] | None, item: _Found, doc: Doc) -> tuple[int, int] | None:
+def _covering(clause: tuple[int, int] | None, item: Found, doc: Doc) -> tuple[int, int] | None:
     """A reported clause always holds the quoted words, whatever the parse cut off, and stops at
     their end when only a when or where follows: called it a “disgrace” [Wednesday on the radio]."""
     if clause is None:
@@ -283,16 +242,16 @@ def _reported_clause(verb: Token, position: int) -> tuple[int, int] | None:
 
     An object joins the predicate that follows it: "called [Burma a "good news story"]".
     """
-    dependents = [c for c in verb.children if c.dep_ not in _NOT_CONTENT and c.i > verb.i]
+    dependents = [c for c in verb.children if c.dep_ not in NOT_CONTENT and c.i > verb.i]
     for index, child in enumerate(dependents):
         tokens = list(child.subtree)
         if child.dep_ in {"dobj", "dative"}:
             if verb.lemma_.lower() in _ADDRESSING:
                 continue  # "told the crowd he would …": the crowd is who heard it, not what was said
-            tokens += [t for c in dependents[index + 1 :] if _says_of(c) for t in c.subtree]
+            tokens += [t for c in dependents[index + 1 :] if says_of(c) for t in c.subtree]
         tokens.sort(key=lambda t: t.i)
         if tokens[0].idx <= position < tokens[-1].idx + len(tokens[-1].text):
-            return _trimmed_span(tokens)
+            return trimmed_span(tokens)
     return None
 
 
@@ -307,7 +266,7 @@ def _cue_record(verb: Token) -> Cue:
     return Cue(text_of(verb.doc)[start:end], start, end)
 
 
-def _via(text: str, item: _Found, speaker: Speaker) -> str | None:
+def _via(text: str, item: Found, speaker: Speaker) -> str | None:
     """The medium that relayed the statement: a media name in the attribution, other than the speaker."""
     if item.cue is None:
         return None
@@ -325,11 +284,11 @@ def _via(text: str, item: _Found, speaker: Speaker) -> str | None:
 # --- direct and mixed quotes -------------------------------------------------------------------------
 
 
-def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterator[_Found]:
+def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterator[Found]:
     """Quotes among ``spans`` (siblings inside ``[lo, hi)``), then their nested quotes."""
     text = text_of(doc)
     bounds = _sentence_bounds(text, spans, lo, hi)
-    pending: list[_Found] = []
+    pending: list[Found] = []
     previous_cue: Token | None = None
     previous_end = lo
     for index, span in enumerate(spans):
@@ -394,10 +353,10 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             elif according := _ACCORDING_LEAD.search(text, before_lo, span.outer_start):
                 # According to the sheriff's office, “The pursuit ended …”
                 pending.append(
-                    _Found(
+                    Found(
                         [(span.start, span.end)],
                         "direct",
-                        _token_at(doc, according.start("to")),
+                        token_at(doc, according.start("to")),
                         according.span("who"),
                         cue_span=according.span("cue"),
                     )
@@ -407,18 +366,18 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             ):
                 # An interview written as a transcript: KFOX: "Why can't …"  Fonce-Olivas: "Right now …"
                 pending.append(
-                    _Found([(span.start, span.end)], "direct", None, label.span("name"), cue_span=label.span("colon"))
+                    Found([(span.start, span.end)], "direct", None, label.span("name"), cue_span=label.span("colon"))
                 )
             elif cue is None and (signed := _DASH_SIGNATURE.match(text, span.outer_end, hi)) is not None:
                 # “…” ― Edwin Monroy: a list of voices signs each quote with a dash.
                 pending.append(
-                    _Found([(span.start, span.end)], "direct", None, signed.span("name"), cue_span=signed.span("dash"))
+                    Found([(span.start, span.end)], "direct", None, signed.span("name"), cue_span=signed.span("dash"))
                 )
             elif cue is None and (signed := _NAME_SIGNATURE.match(text, span.outer_end, hi)) is not None:
                 # “…” Ilse Varga. -- the same, with the dash left out
-                pending.append(_Found([(span.start, span.end)], "direct", None, signed.span("name")))
+                pending.append(Found([(span.start, span.end)], "direct", None, signed.span("name")))
             else:
-                pending.append(_Found([(span.start, span.end)], kind, cue, speaker))
+                pending.append(Found([(span.start, span.end)], kind, cue, speaker))
         previous_cue = cue
         # A quote left open runs on into the next paragraph when that one reopens it.
         if not span.closed:
@@ -463,7 +422,7 @@ def _utterance(inner: str) -> bool:
     return bool(inner) and inner[0].isupper() and inner[-1] in "!?" or (inner[0:1].isupper() and inner.endswith("."))
 
 
-def _reopens(text: str, earlier: _Found, span: MarkSpan) -> bool:
+def _reopens(text: str, earlier: Found, span: MarkSpan) -> bool:
     """A quote left open at a paragraph end and reopened at the start of the next paragraph."""
     last_end = earlier.parts[-1][1]
     gap = text[last_end : span.outer_start]
@@ -581,7 +540,7 @@ def _nearest_cue(
     if after:
         return after[0], "after"
     # No reporting verb around it: a learned cue that governs the quote ("called the plan "a disaster"").
-    token = _token_at(doc, open_at + 1)
+    token = token_at(doc, open_at + 1)
     child = token
     for ancestor in list(token.ancestors)[:4] if token is not None else []:
         if open_at <= ancestor.idx < close_at:
@@ -590,7 +549,7 @@ def _nearest_cue(
         if ancestor.idx < before_lo or ancestor.idx >= after_hi:
             break
         # Only through what the cue says: "called it “a disaster”", not "debated on “Morning Tide”".
-        if _is_learned_cue(ancestor) and (child.dep_ in _CONTENT_RELATIONS or _says_of(child)):
+        if _is_learned_cue(ancestor) and (child.dep_ in _CONTENT_RELATIONS or says_of(child)):
             return ancestor, "governs"
         child = ancestor
     return None, ""
@@ -620,11 +579,6 @@ def _tail_attribution(doc: Doc, open_at: int, close_at: int, limit: int) -> Toke
     if subject is None or subject.i > verb.i or subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
         return None
     return verb if all(t.i in {u.i for u in subject.subtree} for t in words if t.i < verb.i) else None
-
-
-def _token_at(doc: Doc, position: int) -> Token | None:
-    span = doc.char_span(position, position + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _is_learned_cue(token: Token) -> bool:
@@ -680,244 +634,7 @@ def _whole_sentences(inner: str) -> bool:
 # --- indirect quotes -----------------------------------------------------------------------------------
 
 
-def _indirect_quotes(doc: Doc) -> Iterator[_Found]:
-    """Reported speech without quotation marks, through the cue lexicon and the cue model, both
-    learned from PolNeAR train.
-
-    A word is a lexicon cue where its learned cue rate is high enough (a weak one only where the
-    cue model agrees); its content is the dependent it most often governs as a cue (the clause of "said
-    (that) X", the object and infinitive of "urged lawmakers to X"), or the clause it interrupts
-    ("X, officials said, Y"). Words the model scores as cues but the lexicon misses ("is doubling
-    down on X") take their content from the dependent the model picks. "According to Y, X" has its
-    own rule.
-    """
-    lexicon = cue_lexicon()
-    model = shipped_cue_model()
-    probability = model.cue_probabilities(doc, lexicon)
-    taken: set[int] = set()
-    found: list[_Found] = []
-    for cue in doc:
-        entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
-        if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
-            continue  # "X quoted Y as saying": the quote is what was said, not Y
-        if entry["rate"] < STRONG_CUE_RATE and probability.get(cue.i, 1.0) < model.keep_below:
-            continue  # a weak cue word the model rules out here
-        parts = _learned_content(cue, entry, model if model.trained else None)
-        if not parts or subject_of(cue) is None:
-            continue
-        taken.add(cue.i)
-        found.append(_Found(parts, "indirect", cue, subject_span(cue)))
-    found += _according_to(doc)
-    starts = [t.idx for t in doc]
-    covered = {i for item in found for start, end in item.parts for i in _token_range(starts, start, end)}
-    for index, chance in sorted(probability.items()):
-        cue = doc[index]
-        if chance < model.threshold or index in taken or cue.lower_ == "according" or cue.lemma_ == "quote":
-            continue
-        anchor = model.best_anchor(cue, lexicon)
-        parts = _runs(_content_along(cue, *anchor), cue) if anchor is not None else []
-        inside = {i for start, end in parts for i in _token_range(starts, start, end)}
-        if not inside or len(inside & covered) > MAX_SHARED_CONTENT * len(inside):
-            continue
-        covered |= inside
-        found.append(_Found(parts, "indirect", cue, subject_span(cue)))
-    yield from found
-
-
-def _token_range(starts: list[int], start: int, end: int) -> range:
-    """Indices of the tokens starting inside ``[start, end)``, given every token's start offset."""
-    return range(bisect_left(starts, start), bisect_left(starts, end))
-
-
-def _learned_content(cue: Token, entry: dict[str, Any], model: CueModel | None = None) -> list[tuple[int, int]]:
-    """The content of ``cue`` along the relation the lexicon saw most for it, as one or more parts.
-    The lexicon decides whether ``cue`` has content here; the cue ``model``, when given, decides
-    where it hangs."""
-    relations: dict[str, int] = entry["relations"]
-    best: tuple[float, Token, str] | None = None
-    for child in cue.children:
-        share = relations.get(child.dep_, 0) / entry["cue"]
-        if child.dep_ in _NOT_CONTENT or not _accepted(entry, child.dep_, share):
-            continue
-        if best is None or share > best[0]:
-            best = (share, child, child.dep_)
-    up = relations.get(f"^{cue.dep_}", 0) / entry["cue"]
-    # "X, officials said": the content is the clause the cue hangs off, around it.
-    reversed_report = entry["rate"] >= STRONG_CUE_RATE and cue.head.i < cue.i
-    if (
-        best is None
-        and cue.dep_ in {"parataxis", "ccomp"}
-        and (reversed_report or _accepted(entry, f"^{cue.dep_}", up))
-    ):
-        best = (up, cue.head, f"^{cue.dep_}")
-    if best is None:
-        return _extracted_clause(cue)
-    anchor = model.best_anchor(cue, cue_lexicon()) if model is not None else None
-    if anchor is not None and (parts := _runs(_content_along(cue, *anchor), cue)):
-        return parts
-    return _runs(_content_along(cue, best[1], best[2]), cue)
-
-
-def _extracted_clause(cue: Token) -> list[tuple[int, int]]:
-    """ "…, which analysts have warned could be a first step": the relative pronoun is the subject of
-    the reported clause that follows the cue, which the parser often hangs elsewhere."""
-    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if cue.dep_ != "relcl" or len(subjects) < 2 or cue.i + 1 >= len(cue.doc):
-        return []
-    clause = cue.doc[cue.i + 1].head
-    if clause.i <= cue.i or clause.pos_ not in {"VERB", "AUX"}:
-        return []
-    return _runs(list(cue.doc[cue.i + 1 : clause.right_edge.i + 1]), cue)
-
-
-def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
-    """The content words of ``cue`` rooted at ``anchor`` (a dependent, or the head for "^relation")."""
-    if relation.startswith("^"):
-        inner = {t.i for t in cue.subtree}
-        return [t for t in anchor.subtree if t.i not in inner]
-    # "called for X": the preposition is part of the cue, not of what was called for.
-    tokens = [t for t in anchor.subtree if not (relation == "prep" and t.i == anchor.i)]
-    if relation in {"dobj", "dative"}:
-        # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
-        said_of = [c for c in cue.children if c.i > anchor.i and (_says_of(c) or _object_prep(c))]
-        tokens += [t for c in said_of for t in c.subtree]
-        complements = [c.right_edge.i for c in said_of if _says_of(c)]
-        if complements and cue.i < anchor.left_edge.i:
-            # "called her vote [in favor of the war] a mistake": what stands between belongs to the object
-            tokens = list(cue.doc[anchor.left_edge.i : max(complements) + 1])
-    elif relation in {"ccomp", "xcomp"}:
-        # "said they had misgivings, but could not bear to …", "wants to cut taxes and raise wages":
-        # the content goes on past a conjunction the parser hung on the cue.
-        tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > anchor.i and not _reports_again(c)
-                   for t in c.subtree]  # fmt: skip
-    return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
-
-
-_DASHES = {"—", "–", "--", "-", "―"}
 _WHEN_WHERE = {"during", "after", "before", "while", "when", "on", "at"}
-_NON_RESTRICTIVE = {"which", "who", "whom", "whose", "where"}
-
-
-def _without_asides(anchor: Token, tokens: list[Token]) -> list[Token]:
-    """``tokens`` without what starts a report of its own or an aside that the content does not hold."""
-    dropped: set[int] = set()
-    doc = anchor.doc
-    last = max((t.i for t in tokens if not t.is_punct), default=-1)
-    for token in tokens:
-        if token.i == anchor.i:
-            continue
-        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
-        if _reports_again(token):
-            # "said it was opposed and warned Y": a conjoined cue with no subject of its own reports anew.
-            conjoined = (
-                token.dep_ == "conj"
-                and token.head.i == anchor.i
-                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-            )
-            # "said he would not, arguing that …": a participle cue after a comma.
-            if conjoined or (token.tag_ == "VBG" and after_comma):
-                dropped.update(t.i for t in token.subtree)
-        elif (
-            after_comma
-            and token.right_edge.i >= last
-            and (token.dep_ == "appos" or token.dep_ == "relcl" and token.left_edge.lower_ in _NON_RESTRICTIVE)
-        ):
-            # "backed the plan, which critics call …", "endorsed Smith, the latest chapter in …"
-            dropped.update(t.i for t in token.subtree)
-    kept = [t for t in tokens if t.i not in dropped]
-    # "their support -- who cited …": one dash (not a pair) starts an aside the content does not hold.
-    dashes = [t for t in kept if t.text in _DASHES and t.is_punct and t.whitespace_]
-    if len(dashes) == 1 and kept.index(dashes[0]) >= 3:
-        kept = [t for t in kept if t.i < dashes[0].i]
-    return kept
-
-
-def _reports_again(token: Token) -> bool:
-    """A conjoined verb that is itself a cue starts a report of its own ("said X and added Y")."""
-    return token.pos_ in {"VERB", "AUX"} and _cue_rate(token) >= STRONG_CUE_RATE
-
-
-def _runs(tokens: list[Token], cue: Token) -> list[tuple[int, int]]:
-    """Stretches of ``tokens`` split where the cue or its own dependents sit between them, each
-    trimmed: "The museum, [Mr. Obama said,] would make …" is one content in two parts, while
-    "called her vote [in the Senate] a mistake" is one."""
-    # Reported content stays in the cue's paragraph, whatever the parser joined across the break.
-    text = text_of(cue.doc)
-    first, last = text.rfind("\n", 0, cue.idx), text.find("\n", cue.idx)
-    last = len(text) if last < 0 else last
-    runs: list[list[Token]] = []
-    for token in (t for t in tokens if first < t.idx < last):
-        gap = token.doc[runs[-1][-1].i + 1 : token.i] if runs and token.i - runs[-1][-1].i > 1 else ()
-        if runs and (runs[-1][-1].i < cue.i < token.i or any(t.head.i == cue.i and not t.is_punct for t in gap)):
-            runs.append([token])
-        elif runs:
-            runs[-1] += token.doc[runs[-1][-1].i + 1 : token.i + 1]
-        else:
-            runs.append([token])
-    if sum(len(run) for run in runs) < 3:
-        return []
-    spans = [_trimmed_span(run, min_tokens=1) for run in runs]
-    return [span for span in spans if span is not None]
-
-
-def _object_prep(child: Token) -> bool:
-    """A preposition that completes what a cue says of its object: "accused X *of* Y", "linked X *to* Y"."""
-    return child.dep_ == "prep" and child.lower_ in {"of", "from", "to", "with", "about", "into", "against", "over"}
-
-
-def _says_of(child: Token) -> bool:
-    """What a cue says of its object: "to act", "a disaster", "as a disgrace", "for failing"."""
-    return child.dep_ in {"xcomp", "oprd", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"as", "for"})
-
-
-def _accepted(entry: dict[str, Any], relation: str, share: float) -> bool:
-    """A strong cue word takes content along any relation it often has as a cue; a weaker one only
-    along relations that, in training, carried content often enough among all their uses."""
-    if entry["rate"] >= STRONG_CUE_RATE and share >= MIN_RELATION_SHARE:
-        return True
-    total = entry.get("relation_totals", {}).get(relation, 0)
-    return total > 0 and entry["relations"].get(relation, 0) / total >= MIN_RELATION_RATE
-
-
-def _trimmed_span(tokens: list[Token], min_tokens: int = 3) -> tuple[int, int] | None:
-    """Character span of the tokens without edge punctuation or a leading "that"; None when too short."""
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
-        tokens.pop(0)
-    if len(tokens) < min_tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _according_to(doc: Doc) -> Iterator[_Found]:
-    """ "According to Reuters, X" and "X, according to the report": the rest of the sentence is reported."""
-    for match in _ACCORDING.finditer(text_of(doc)):
-        token = _token_at(doc, match.start())
-        if token is None or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-            continue
-        to = doc[token.i + 1]
-        # "according to show insiders": the tagger may read the source as a verb phrase
-        source = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None)
-        if source is None:
-            continue
-        sentence = token.sent
-        if any(t.pos_ == "VERB" and _cue_rate(t) >= STRONG_CUE_RATE for t in sentence if t.i > to.i):
-            continue  # "according to Reuters, analysts said …": the verb's own clause is the quote
-        phrase_end = max(t.i for t in source.subtree) + 1
-        before = [t for t in sentence if t.i < token.i]
-        after = [t for t in sentence if t.i >= phrase_end]
-        comma = next((t.i for t in sentence if t.i > source.i and t.text == ","), None)
-        if comma is not None and not _trimmed_span(list(before)) and not _trimmed_span(list(after)):
-            # "According to Rush Ames, the move reeks of …": the parser took the report into the source
-            phrase_end, after = comma, [t for t in sentence if t.i > comma]
-        body = after if len(after) >= len(before) else before
-        span = _trimmed_span(body)
-        if span is None:
-            continue
-        last = doc[min(source.right_edge.i, phrase_end - 1)]
-        subject = (source.left_edge.idx, last.idx + len(last.text))
-        yield _Found([span], "indirect", to, subject, cue_span=(token.idx, to.idx + len(to.text)))
 
 
 __all__ = ["find_quotes", "REPORTING_LEMMAS"]
