@@ -28,6 +28,7 @@ STRONG_CUE_RATE = 0.5
 MIN_RELATION_RATE = 0.2
 #: A cue the model adds is dropped when more than this share of its content is already reported.
 MAX_SHARED_CONTENT = 0.3
+#: Dependents of a cue that never hold what was reported.
 NOT_CONTENT = {"punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "cc", "conj", "mark", "prt"}
 _LEXICON = Path(__file__).parent / "data" / "cues.json"
 
@@ -43,7 +44,7 @@ _ACCORDING = re.compile(r"\baccording\b", re.IGNORECASE)
 
 @dataclass
 class Found:
-    """A quote before it becomes a record."""
+    """A quote, direct or reported, before it becomes a record: its parts, kind, cue and speaker mention."""
 
     parts: list[tuple[int, int]]
     kind: str
