@@ -27,3 +27,14 @@ def test_a_surname_the_tagger_reads_as_a_common_noun_still_names_the_speaker() -
     )
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert quote.speaker.name == "Nora Banks"
+
+
+def test_honorifics_of_one_and_two_words_are_not_part_of_a_name() -> None:
+    (article,) = newsgraph.extract(
+        "Prime Minister Datuk Seri Anwar Salleh opened the harbour on Monday. "
+        "Hon. Kofi Mensah Boateng, the regional minister, attended.",
+        as_is=True,
+    )
+    names = {e.name for e in article.entities if e.type == "PERSON"}
+    assert "Anwar Salleh" in names
+    assert "Kofi Mensah Boateng" in names

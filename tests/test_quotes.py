@@ -724,3 +724,20 @@ def test_after_a_finished_sentence_a_cue_that_opens_the_next_quote_is_that_quote
     assert first is not second
     assert second.speaker.name == "Marta Varga"
     assert first.speaker.name != "Marta Varga"
+
+
+def test_it_speaks_for_the_body_that_spoke_last() -> None:
+    article = _article(
+        "The Harbour Ministry said it took full responsibility for the confusion.\n\n"
+        "“The ministry will make sure that all programmes comply with the guidelines,” it said."
+    )
+    quote = _quote(article, "The ministry will make sure")
+    assert quote.speaker.name == "Harbour Ministry"
+
+
+def test_one_unnamed_speaker_is_described_without_the_number() -> None:
+    article = _article(
+        "The fire reached the edge of Brackenridge on Tuesday night.\n\n"
+        "“Everything was just red, it was so red,” one Brackenridge resident said."
+    )
+    assert _quote(article, "Everything was just red").speaker.name == "Brackenridge resident"

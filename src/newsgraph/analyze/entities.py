@@ -16,8 +16,11 @@ from newsgraph.records import Entity
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_DET = re.compile(r"^(?:the|The)\s+")
-_HONORIFIC_WORDS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Alhaji Alhaja".split())
-_HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+")
+_HONORIFIC_WORDS = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Hon Alhaji Alhaja Datuk Dato Datin".split()
+)
+#: One honorific, or Malaysian titles of two words ("Datuk Seri", "Tan Sri").
+_HONORIFIC = re.compile(rf"^(?:(?:Datuk|Dato'?|Datin|Tan|Puan) S(?:e)?ri|{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+")
 _TITLE_MODIFIERS = {"deputy", "acting", "interim", "former", "assistant", "associate", "senior", "vice", "chief"}
 _GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?,?$")
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)

@@ -22,7 +22,8 @@ _KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "p
 _CLIMB = {"conj", "advcl", "xcomp"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _PERSONAL = {"he", "she", "him", "her", "i"}
-_PLURAL = {"they", "we"}
+#: Pronouns for a group or a body: the last speaker that is not one named person.
+_PLURAL = {"they", "we", "it"}
 _ROLE_OF_BODY = re.compile(
     r"^(?:a|an|the)\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<body>.+)$", re.IGNORECASE
 )
@@ -55,7 +56,7 @@ _PARTITIVE = re.compile(
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_ARTICLE = re.compile(r"^(?:a|an)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
 
 
 def subject_of(verb: Token) -> Token | None:
