@@ -741,3 +741,12 @@ def test_one_unnamed_speaker_is_described_without_the_number() -> None:
         "“Everything was just red, it was so red,” one Brackenridge resident said."
     )
     assert _quote(article, "Everything was just red").speaker.name == "Brackenridge resident"
+
+
+def test_a_capitalised_title_set_off_by_a_comma_names_the_role() -> None:
+    article = _article(
+        "The Coastal Regional Minister, Kofi Mensah Boateng, has defended the seizure of the dredgers.\n\n"
+        "Transport Minister Ama Owusu said she had not been told.\n\n"
+        "“I never had any formal communication from the ministry,” the Regional Minister said."
+    )
+    assert _quote(article, "I never had any formal").speaker.name == "Kofi Mensah Boateng"

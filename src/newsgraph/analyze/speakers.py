@@ -419,16 +419,17 @@ class SpeakerResolver:
             for s, _, entity in self.entities.mentions_before(position)
             if not self._quoted(s) and any(role in _spelled_out(title) for title in entity.titles)
         ]
-        if candidates:
-            entity = max(candidates, key=lambda c: c[0])[1]
+        # "the Regional Minister" is the one whose title says "regional", even if another minister spoke since.
+        qualified = [c for c in candidates if any(_says_all(t, role, qualifier) for t in c[1].titles)]
+        if qualified or candidates:
+            entity = max(qualified or candidates, key=lambda c: c[0])[1]
             return entity.name, entity.id
         # "a white police officer said …" before "Officer Michael Rosfeld" is named: the first one after
         # whose title says all the mention says ("the Bahraini foreign minister" is not the Turkish one).
         later = [
             (s, entity)
             for s, _, entity in self.entities.mentions_before(len(text_of(self.doc)))
-            if s > position
-            and any(role in _spelled_out(t) and all(q in _spelled_out(t) for q in qualifier) for t in entity.titles)
+            if s > position and any(_says_all(t, role, qualifier) for t in entity.titles)
         ]
         if later:
             entity = min(later, key=lambda c: c[0])[1]
@@ -483,6 +484,12 @@ def _subject_role(token: Token) -> str | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return "main" if verb.dep_ == "ROOT" else "sub"
+
+
+def _says_all(title: str, role: str, qualifier: list[str]) -> bool:
+    """``title`` holds ``role`` and every qualifier word of the mention ("regional", "foreign")."""
+    spelled = _spelled_out(title)
+    return role in spelled and all(q in spelled for q in qualifier)
 
 
 def _spelled_out(title: str) -> str:

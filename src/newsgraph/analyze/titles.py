@@ -39,9 +39,9 @@ TITLE_BEFORE = re.compile(
     rf"(?<![\w-])(?P<title>(?:(?:{_MODIFIER}|{_ROLE})[\s-]+){{0,4}}(?:{_ROLE})(?:-elect)?)\s+$",
     re.IGNORECASE,
 )
-#: A title set off by a comma before a name: "The city treasurer, Ingrid Solberg".
+#: A title set off by a comma before a name: "The city treasurer, Ingrid Solberg", "The Ashanti Regional Minister, …".
 TITLE_BEFORE_COMMA = re.compile(
-    rf"(?:^|\b(?:the|The|its|Its|their|Their|his|His|her|Her)\s+)(?P<title>(?:[\w’'-]+\s+){{0,3}}(?:{_ROLE})),\s+$"
+    rf"(?:\b(?:the|its|their|his|her)\s+|^)(?P<title>(?:[\w’'-]+\s+){{0,3}}(?:{_ROLE})),\s+$", re.IGNORECASE
 )
 #: An appositive title right after a name: ", the former vice president,", ", the trust's director".
 TITLE_AFTER = re.compile(
