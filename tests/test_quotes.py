@@ -750,3 +750,17 @@ def test_a_capitalised_title_set_off_by_a_comma_names_the_role() -> None:
         "“I never had any formal communication from the ministry,” the Regional Minister said."
     )
     assert _quote(article, "I never had any formal").speaker.name == "Kofi Mensah Boateng"
+
+
+def test_single_quotes_as_house_style_run_over_paragraphs() -> None:
+    article = _article(
+        "Coach Brona Keady watched the last ten minutes from the touchline.\n\n"
+        "‘I’m proud of this young group of players,’ she said. ‘They pulled it through to win the series. "
+        "It was not pretty, but it was effective.\n\n"
+        "‘There are a lot of things that we need to work on in the coming months.’"
+    )
+    quote = _quote(article, "I’m proud of this young group")
+    texts = [article.text[start:end] for start, end in quote.parts]
+    assert any(t.startswith("They pulled it through") for t in texts)
+    assert any(t.startswith("There are a lot of things") for t in texts)
+    assert quote.speaker.name == "Brona Keady"

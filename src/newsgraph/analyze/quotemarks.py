@@ -98,15 +98,17 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
                 close(index)
             elif ch == "'" and before in _OPEN_CONTEXT and _is_letter(after):
                 stack.append((index, False, "'’", []))
-    # Whatever is still open: an unclosed double quote runs to the paragraph end.
+    # Whatever is still open: an unclosed double quote runs to the paragraph end, and so does a single
+    # one that opens a sentence, where single marks are the house style (‘We will …).
     while stack:
         start, double, _, children = stack.pop(0)
         if double and paragraph[start] == '"' and ("“" in paragraph or "”" in paragraph) and not straight_closes:
             top.extend(children)  # a stray straight mark in a paragraph quoted with curly ones
             continue
-        if double:
+        lead = paragraph[:start].rstrip()
+        if double or (paragraph[start] == "‘" and (not lead or lead[-1] in ".!?")):
             end = len(paragraph.rstrip())
-            top.append(MarkSpan(offset + start + 1, offset + end, True, False, children))
+            top.append(MarkSpan(offset + start + 1, offset + end, double, False, children))
             break
     top.sort(key=lambda s: s.start)
     return top
