@@ -764,3 +764,13 @@ def test_single_quotes_as_house_style_run_over_paragraphs() -> None:
     assert any(t.startswith("They pulled it through") for t in texts)
     assert any(t.startswith("There are a lot of things") for t in texts)
     assert quote.speaker.name == "Brona Keady"
+
+
+def test_a_paragraph_break_after_an_abbreviation_still_ends_the_sentence() -> None:
+    article = _article(
+        "Mayor Ilse Varga said the town could not afford to wait for help from the U.S.\n\n"
+        "“Bad things are going to happen,” Varga warned in Tulsa, Okla., last week."
+    )
+    quote = _quote(article, "Bad things are going")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Ilse Varga"

@@ -439,13 +439,13 @@ def _same_paragraph(text: str, start: int, end: int) -> bool:
 def _sentence_bounds(text: str, spans: list[MarkSpan], lo: int, hi: int) -> list[int]:
     """Sentence ends in ``text[lo:hi]`` outside the quotes, plus paragraph breaks."""
     inside = [(s.outer_start, s.outer_end) for s in spans]
-    bounds = [lo, hi]
-    for match in re.finditer(r"\n+|[.!?][)\]]?\s+(?=[A-Z“\"‘'(])", text[lo:hi]):
-        position = lo + match.end()
-        if _ABBREVIATION.search(text, max(0, lo + match.start() - 12), lo + match.start() + 1):
-            continue  # "Mr. Obama said" does not end a sentence
-        if not any(s <= lo + match.start() < e for s, e in inside):
-            bounds.append(position)
+    # A paragraph break is a bound even after an abbreviation ("… to the U.S.¶“Bad things …”").
+    ends = [*re.finditer(r"\n+", text[lo:hi])] + [
+        m
+        for m in re.finditer(r"[.!?][)\]]?\s+(?=[A-Z“\"‘'(])", text[lo:hi])
+        if not _ABBREVIATION.search(text, max(0, lo + m.start() - 12), lo + m.start() + 1)  # "Mr. Obama said"
+    ]
+    bounds = [lo, hi] + [lo + m.end() for m in ends if not any(s <= lo + m.start() < e for s, e in inside)]
     # A quote that ends its own sentence ("Is it?" He paused.) closes the attribution window too.
     for span in spans:
         tail = text[span.outer_end : span.outer_end + 3]
