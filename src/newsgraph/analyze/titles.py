@@ -26,6 +26,8 @@ ROLE_NOUNS = [
     "activist", "historian", "author", "writer", "artist", "singer", "actor", "priest", "pastor", "economist",
     "strategist", "pollster", "consultant", "lecturer", "principal", "surgeon", "pilot", "captain",
     "presenter", "host", "anchor", "broadcaster", "commentator", "columnist", "speaker",
+    "detective", "det.", "sergeant", "sgt.", "constable", "const.", "insp.", "barrister", "solicitor",
+    "magistrate", "justice of the peace", "paramedic", "firefighter", "cllr", "cllr.", "cr", "cr.", "cs",
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLE_NOUNS if " " in role)

@@ -22,8 +22,10 @@ FULL_DATE = re.compile(
 
 # Page furniture that is never article text. Matched case-insensitively against the whole line.
 _DEBRIS_PHRASES = [
-    r"advert(?:isement|isment)?s?",
-    r"ads?",
+    r"advert(?:isement|isment)?s?(?: hide ad)?",
+    r"ads?|hide ads?",
+    r"this advertisement has not loaded yet,? but your article continues below\.?",
+    r"article (?:content(?: continued)?|sidebar)",
     r"sponsored(?: content| stories| links)?",
     r"promoted(?: content| stories)?",
     r"paid (?:content|post|partner content)",
