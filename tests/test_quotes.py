@@ -806,3 +806,16 @@ def test_a_participle_cue_after_a_reported_clause_belongs_to_the_reporter() -> N
         "Harbour pilot Senna Ruiz said rising fuel costs had emptied the marina, citing “the worst season in a decade.”"
     )
     assert _quote(article, "the worst season").speaker.name == "Senna Ruiz"
+
+
+def test_a_role_of_several_words_is_not_part_of_the_name() -> None:
+    article = _article(
+        "But Justice of the Peace Sven Ashgrove told the accused the hearing was not the place for that.\n\n"
+        "“Not at this point,” Ashgrove explained."
+    )
+    assert _quote(article, "Not at this point").speaker.name == "Sven Ashgrove"
+    article = _article(
+        "The hearing before Justice of the Peace Paul Wexcombe was brief.\n\n"
+        "“I only want to know whether he understands the charges,” Wexcombe told an interpreter."
+    )
+    assert _quote(article, "I only want to know").speaker.name == "Paul Wexcombe"

@@ -96,7 +96,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
                 first -= 1
         # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]", nor is
         # a capitalised cue: “…,” [Said Gordon].
-        while first < span.end - 1 and (_is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB"):
+        while first < span.end - 1 and (is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB"):
             first += 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
         of = first - 2 if first >= 2 and span.doc[first - 1].lower_ == "the" else first - 1  # "Speaker of the House"
@@ -158,8 +158,29 @@ def _dateline_place(span: Span) -> bool:
     return span.text.isupper() and len(span.text) > 3 and at_line_start and followed
 
 
-def _is_title_token(token: Token) -> bool:
-    return is_role_word(token.text) or token.text.rstrip(".") in _HONORIFIC_WORDS or token.lower_ in _TITLE_MODIFIERS
+def is_title_token(token: Token) -> bool:
+    return (
+        is_role_word(token.text)
+        or token.text.rstrip(".") in _HONORIFIC_WORDS
+        or token.lower_ in _TITLE_MODIFIERS
+        or _ends_role(token)
+    )
+
+
+#: Roles of several words by their last word: "peace" -> ("justice", "of", "the", "peace").
+_LONG_ROLES: dict[str, list[tuple[str, ...]]] = {}
+for _role in ROLE_NOUNS:
+    if " " in _role:
+        _LONG_ROLES.setdefault(_role.split()[-1], []).append(tuple(_role.split()))
+
+
+def _ends_role(token: Token) -> bool:
+    """The last word of a role of several words: "Peace" in "Justice of the Peace"."""
+    doc = token.doc
+    return any(
+        tuple(t.lower_ for t in doc[max(0, token.i - len(words) + 1) : token.i + 1]) == words
+        for words in _LONG_ROLES.get(token.lower_, ())
+    )
 
 
 def _joins_name(token: Token) -> bool:
@@ -167,8 +188,7 @@ def _joins_name(token: Token) -> bool:
         token.pos_ == "PROPN"
         and bool(_NAME_TOKEN.match(token.text))
         and token.ent_iob_ == "O"
-        and token.text.rstrip(".") not in _HONORIFIC_WORDS
-        and not is_role_word(token.text)
+        and not is_title_token(token)
     )
 
 
@@ -199,11 +219,11 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
     index = 0
     while index < len(doc):
         token = doc[index]
-        if not (_is_title_token(token) and token.text[:1].isupper()):
+        if not (is_title_token(token) and token.text[:1].isupper()):
             index += 1
             continue
         end = index + 1
-        while end < len(doc) and _is_title_token(doc[end]) and doc[end].text[:1].isupper():
+        while end < len(doc) and is_title_token(doc[end]) and doc[end].text[:1].isupper():
             end += 1
         name_end = end
         while name_end < len(doc) and name_end - end < 3 and _name_word(doc[name_end]):
@@ -347,7 +367,7 @@ def _other_first_name(token: Token, full: str) -> bool:
     return (
         token.pos_ == "PROPN"
         and bool(_NAME_TOKEN.match(token.text))
-        and not _is_title_token(token)
+        and not is_title_token(token)
         and token.ent_type_ not in TYPES
         and token.text not in full.split()
         and token.whitespace_ == " "

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.entities import EntityIndex, without_honorific
+from newsgraph.analyze.entities import EntityIndex, is_title_token, without_honorific
 from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.titles import BODY_NOUNS, is_role_word, role_head
 from newsgraph.records import Entity, Speaker
@@ -282,6 +282,9 @@ class SpeakerResolver:
         entity = self._named(start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
+        untagged = self._untagged_name(start, end)
+        if untagged is not None:
+            return Speaker(untagged[0], untagged[1], start, end)
         owned = self._owned_role(mention, start)
         if owned is not None:
             return Speaker(owned, None, start, end)
@@ -298,6 +301,33 @@ class SpeakerResolver:
             # "the hospital said in a statement … “…,” the statement said": whoever issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
+
+    def _untagged_name(self, start: int, end: int) -> tuple[str, str | None] | None:
+        """A name the tagger missed: "Judge King" is the article's John King; a lone "Newcombe" is
+        the "Paul Newcombe" written elsewhere in it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span or () if not t.is_punct]
+        while len(words) > 1 and is_title_token(words[0]):
+            words.pop(0)
+        if not 1 <= len(words) <= 3 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
+            return None
+        surname = words[-1].text
+        people = {e.id: e for e in self.entities.entities if e.type == "PERSON" and e.name.split()[-1] == surname}
+        if len(people) == 1:
+            (person,) = people.values()
+            return person.name, person.id
+        if people or len(words) > 1:
+            return None
+        first = next(
+            (
+                t.nbor(-1).text
+                for t in self.doc
+                if t.text == surname and t.i > 0 and t.nbor(-1).pos_ == "PROPN" and t.nbor(-1).text[:1].isupper()
+                and not is_title_token(t.nbor(-1)) and not _opens_sentence(t.nbor(-1))
+            ),
+            None,
+        )  # fmt: skip
+        return (f"{first} {surname}", None) if first else None
 
     def _antecedent(self, start: int) -> tuple[int, int] | None:
         """The span of the noun phrase a relative pronoun at ``start`` stands for."""
