@@ -819,3 +819,12 @@ def test_a_role_of_several_words_is_not_part_of_the_name() -> None:
         "“I only want to know whether he understands the charges,” Wexcombe told an interpreter."
     )
     assert _quote(article, "I only want to know").speaker.name == "Paul Wexcombe"
+
+
+def test_he_goes_on_for_the_reporter_not_for_someone_inside_the_report() -> None:
+    article = _article(
+        "Jonas Ferris was arrested at his home on Monday.\n\n"
+        "A defence barrister stressed that Ferris claims he was attacked immediately before the stabbing.\n\n"
+        "“In the course of that the knife fell on the ground, he picked it up,” he said."
+    )
+    assert _quote(article, "In the course of that").speaker.name == "defence barrister"

@@ -89,7 +89,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     resolver = SpeakerResolver(doc, entities, quoted)
     quotes: list[Quote] = []
     for item in found:
-        speaker = resolver.resolve(item.speaker_span, item.start)
+        speaker = resolver.resolve(item.speaker_span, item.start, item.parts)
         if item.cue is None and item.speaker_span is None and item.kind == "direct" and quotes:
             speaker = _continued_speaker(text, quotes, item) or speaker
         quotes.append(_record(doc, item, speaker))

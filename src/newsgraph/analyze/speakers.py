@@ -7,6 +7,7 @@ spokesperson") take the most recent person or speaker holding that role; names t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -255,8 +256,11 @@ class SpeakerResolver:
         self.entities = entities
         self.quoted = quoted
         self.history: list[Speaker] = []
+        #: The words reported so far, as (start, end) parts of quotes.
+        self.said: list[tuple[int, int]] = []
 
-    def resolve(self, span: tuple[int, int] | None, position: int) -> Speaker:
+    def resolve(self, span: tuple[int, int] | None, position: int, parts: Sequence[tuple[int, int]] = ()) -> Speaker:
+        """The speaker whose mention is ``span``, of a quote at ``position`` made of ``parts``."""
         if span is None:
             return Speaker()
         start, end = span
@@ -264,6 +268,7 @@ class SpeakerResolver:
         speaker = self._resolve(mention, start, end, position)
         if speaker.name:
             self.history.append(speaker)
+            self.said += parts
         return speaker
 
     def _resolve(self, mention: str, start: int, end: int, position: int) -> Speaker:
@@ -396,11 +401,16 @@ class SpeakerResolver:
         return entity
 
     def _pronoun(self, start: int, end: int) -> Speaker:
-        previous = next((s for s in reversed(self.history) if _is_person(s)), None)
+        # Someone reported inside another's report ("the barrister stressed that Cull claims …") is not
+        # who goes on speaking.
+        previous = next((s for s in reversed(self.history) if _is_person(s) and not self._reported_within(s)), None)
         recent = self._recent_person(start, previous)
         # The last speaker wins unless another person was named since.
         if previous is not None and (
-            recent is None or recent.id == previous.entity or self._spoke_after(previous, recent, start)
+            recent is None
+            or recent.id == previous.entity
+            or self._spoke_after(previous, recent, start)
+            or self._leads(previous, recent, start)
         ):
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
@@ -426,6 +436,25 @@ class SpeakerResolver:
         (outside quotes), so it came later or holds it: "Penhallow's spokesman said … he said"."""
         last_mention = max((s for s, _ in recent.mentions if s < position and not self._quoted(s)), default=-1)
         return previous.start is not None and (previous.end or previous.start) > last_mention
+
+    def _reported_within(self, speaker: Speaker) -> bool:
+        return speaker.start is not None and any(s <= speaker.start < e for s, e in self.said)
+
+    def _leads(self, previous: Speaker, recent: Entity, position: int) -> bool:
+        """The last speaker is the main subject of the sentence that names the other person last, where
+        that person is not: "A defence barrister stressed that Cull claims … “…,” he said"."""
+        last = max((s for s, _ in recent.mentions if s < position and not self._quoted(s)), default=None)
+        if previous.start is None or previous.end is None or last is None:
+            return False
+        speaker = self.doc.char_span(previous.start, previous.end, alignment_mode="expand")
+        other = self.doc.char_span(last, last + 1, alignment_mode="expand")
+        return (
+            speaker is not None
+            and other is not None
+            and speaker.sent.start == other.sent.start
+            and _subject_role(speaker.root) == "main"
+            and _subject_role(other.root) != "main"
+        )
 
     def _quoted(self, position: int) -> bool:
         return any(qs <= position < qe for qs, qe in self.quoted)
