@@ -828,3 +828,13 @@ def test_he_goes_on_for_the_reporter_not_for_someone_inside_the_report() -> None
         "“In the course of that the knife fell on the ground, he picked it up,” he said."
     )
     assert _quote(article, "In the course of that").speaker.name == "defence barrister"
+
+
+def test_an_inverted_name_is_the_speaker_whatever_clause_the_parser_gives_it() -> None:
+    # "were" for "where" is the page's typo; it makes the parser read the name as a subject of the clause.
+    article = _article(
+        "Deputies chased the car for nine miles.\n\n"
+        "“We saw them turning onto our road and I went out to the mailbox,” said Ansel Pruett, "
+        "who lives close to were the chase ended."
+    )
+    assert _quote(article, "We saw them turning").speaker.name == "Ansel Pruett"

@@ -122,6 +122,11 @@ def subject_of(verb: Token) -> Token | None:
     right = next(
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
     )
+    if right is None and verb.tag_ in _FINITE and verb.i + 1 < len(verb.doc):
+        # “…,” said Kevin Shaner, who lives …: the parser gave the name to the clause after it
+        name = next((ent for ent in verb.doc.ents if ent.start == verb.i + 1 and ent.label_ == "PERSON"), None)
+        if name is not None and not (name.end < len(verb.doc) and verb.doc[name.end].tag_ == "POS"):
+            right = name.root
     return right
 
 
