@@ -38,3 +38,16 @@ def test_honorifics_of_one_and_two_words_are_not_part_of_a_name() -> None:
     names = {e.name for e in article.entities if e.type == "PERSON"}
     assert "Anwar Salleh" in names
     assert "Kofi Mensah Boateng" in names
+
+
+def test_a_name_with_a_persons_title_after_it_is_a_person_whatever_the_tagger_said() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.entities import find_entities
+    from newsgraph.analyze.nlp import get_nlp
+
+    doc = get_nlp()("Obiora Ezenwa, chairman of the market, confirmed the fire. Brent Council, the authority, agreed.")
+    doc.ents = [Span(doc, 0, 2, label="LOC"), Span(doc, 12, 14, label="ORG")]  # as the tagger may read them
+    types = {e.name: e.type for e in find_entities(doc).entities}
+    assert types["Obiora Ezenwa"] == "PERSON"
+    assert types["Brent Council"] == "ORG"

@@ -208,8 +208,18 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue  # "[MAIDAN SHAR]*PERSON*, Afghanistan, July 24 (Xinhua) --"
         if ent.label_ == "PERSON" and any(_not_a_name_word(w) for w in name.split()):
             continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
-        found.append(("PERSON" if _misread_surname(ent) else TYPES[ent.label_], name, start, end))
+        person = _misread_surname(ent) or _titled_after(ent)
+        found.append(("PERSON" if person else TYPES[ent.label_], name, start, end))
     return found
+
+
+def _titled_after(span: Span) -> bool:
+    """A name of two or three words that a person's title follows: "[Chukwulota Ndubuisi]*LOC*, chairman of
+    the market, confirmed"; not "[Brent Council]*ORG*, the authority …"."""
+    if span.label_ == "PERSON" or not 2 <= len(span) <= 3 or any(not _name_word(t) for t in span):
+        return False
+    title = title_after(text_of(span.doc), span.end_char)
+    return title is not None and title.split()[-1].lower() not in BODY_NOUNS
 
 
 def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
