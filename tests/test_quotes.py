@@ -838,3 +838,12 @@ def test_an_inverted_name_is_the_speaker_whatever_clause_the_parser_gives_it() -
         "who lives close to were the chase ended."
     )
     assert _quote(article, "We saw them turning").speaker.name == "Ansel Pruett"
+
+
+def test_her_sister_is_the_sister_named_before() -> None:
+    article = _article(
+        "“You would not let a dog suffer like that,” sister Orla Quinlan told reporters.\n\n"
+        "Their mother Edda waited fifteen hours in an ambulance outside the hospital.\n\n"
+        "“She was in terrible pain and nobody came,” her sister explained."
+    )
+    assert _quote(article, "She was in terrible pain").speaker.name == "Orla Quinlan"

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex, is_title_token, without_honorific
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import BODY_NOUNS, is_role_word, role_head
+from newsgraph.analyze.titles import BODY_NOUNS, KIN_NOUNS, is_role_word, role_head
 from newsgraph.records import Entity, Speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -34,6 +34,7 @@ _OWNED_ROLE = re.compile(
     r"(?P<role>(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|"
     r"office|campaign|spokespeople|representative|assistant|secretary|deputy))$"
 )
+_KIN_MENTION = re.compile(rf"^(?:his|her|their)\s+(?P<kin>{'|'.join(KIN_NOUNS)})$", re.IGNORECASE)
 #: Nouns that, after "the", stand for a person already in the story: "the dejected man recalled".
 _ANAPHORIC_PEOPLE = frozenset(
     """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
@@ -295,6 +296,12 @@ class SpeakerResolver:
         untagged = self._untagged_name(start, end)
         if untagged is not None:
             return Speaker(untagged[0], untagged[1], start, end)
+        kin = _KIN_MENTION.match(mention)
+        if kin is not None:
+            # "her sister said" after "sister Bridget Haynes told Sky News"
+            found = self._titled(kin.group("kin").lower(), [], start)
+            if found is not None:
+                return Speaker(found[0], found[1], start, end)
         owned = self._owned_role(mention, start)
         if owned is not None:
             return Speaker(owned, None, start, end)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+#: Family ties written like titles: "sister Bridget Haynes told reporters", "her sister said".
+KIN_NOUNS = (
+    "sister", "brother", "mother", "father", "wife", "husband", "son", "daughter", "aunt", "uncle", "cousin",
+    "grandmother", "grandfather", "niece", "nephew", "fiancée", "fiancé", "fiancee", "fiance",
+)  # fmt: skip
 #: Head nouns of titles and roles. Multi-word ones first so the longest wins.
 ROLE_NOUNS = [
     "supreme leader", "prime minister", "foreign minister", "defence minister", "defense minister",
@@ -28,6 +33,7 @@ ROLE_NOUNS = [
     "presenter", "host", "anchor", "broadcaster", "commentator", "columnist", "speaker",
     "detective", "det.", "sergeant", "sgt.", "constable", "const.", "insp.", "barrister", "solicitor",
     "magistrate", "justice of the peace", "paramedic", "firefighter", "cllr", "cllr.", "cr", "cr.", "cs",
+    *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLE_NOUNS if " " in role)
