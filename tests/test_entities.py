@@ -51,3 +51,15 @@ def test_a_name_with_a_persons_title_after_it_is_a_person_whatever_the_tagger_sa
     types = {e.name: e.type for e in find_entities(doc).entities}
     assert types["Obiora Ezenwa"] == "PERSON"
     assert types["Brent Council"] == "ORG"
+
+
+def test_a_name_ending_in_a_bodys_word_is_an_organisation_whatever_the_tagger_said() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.entities import find_entities
+    from newsgraph.analyze.nlp import get_nlp
+
+    doc = get_nlp()("The Harbour Basin Authority has blamed the warm water. Blue Harbour Nights opened on Friday.")
+    doc.ents = [Span(doc, 0, 4, label="WORK_OF_ART"), Span(doc, 10, 13, label="WORK_OF_ART")]
+    types = {e.name: e.type for e in find_entities(doc).entities}
+    assert types == {"Harbour Basin Authority": "ORG"}

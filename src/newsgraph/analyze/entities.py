@@ -197,7 +197,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     titled = _titled_names(doc)
     found = list(titled)
     for ent in doc.ents:
-        if ent.label_ not in TYPES or "\n" in ent.text:
+        if "\n" in ent.text or not (ent.label_ in TYPES or _misread_body(ent)):
             continue
         name, start, end = _clean_name(ent)
         if not name or is_role_word(name) or not any(ch.isalpha() for ch in name):
@@ -209,8 +209,16 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if ent.label_ == "PERSON" and any(_not_a_name_word(w) for w in name.split()):
             continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
         person = _misread_surname(ent) or _titled_after(ent)
-        found.append(("PERSON" if person else TYPES[ent.label_], name, start, end))
+        found.append(("PERSON" if person else TYPES.get(ent.label_, "ORG"), name, start, end))
     return found
+
+
+def _misread_body(span: Span) -> bool:
+    """A name ending in a body's word that the model took for a title or a product: "[The Great Barrier
+    Reef Marine Park Authority]*WORK_OF_ART*"."""
+    last = span[-1]
+    titled = span.label_ in {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
+    return titled and last.text[:1].isupper() and last.lower_ in BODY_NOUNS
 
 
 def _titled_after(span: Span) -> bool:
