@@ -847,3 +847,16 @@ def test_her_sister_is_the_sister_named_before() -> None:
         "“She was in terrible pain and nobody came,” her sister explained."
     )
     assert _quote(article, "She was in terrible pain").speaker.name == "Orla Quinlan"
+
+
+def test_the_ministry_is_the_one_named_before_even_when_the_tagger_missed_it() -> None:
+    article = _article(
+        "SEPANG: Prime Minister Datuk Seri Arman Yusof has made it clear to Harbour, Parks and Culture Minister "
+        "Datuk Seri Lim Wei Sen that serving alcohol at official events must never be repeated.\n\n"
+        "He said the explanation provided by the Harbour, Parks and Culture Ministry (Hapac) was unacceptable.\n\n"
+        "The ministry said it took full responsibility for the confusion.\n\n"
+        "“The ministry takes this as a lesson and will make sure it does not happen again,” it said."
+    )
+    quote = _quote(article, "The ministry takes this")
+    assert quote.speaker.name == "Harbour, Parks and Culture Ministry"
+    assert "Seri" not in {e.name for e in article.entities}

@@ -164,7 +164,14 @@ def is_title_token(token: Token) -> bool:
         or token.text.rstrip(".") in _HONORIFIC_WORDS
         or token.lower_ in _TITLE_MODIFIERS
         or _ends_role(token)
+        # "Datuk [Seri] Anwar Ibrahim": the second word of a Malaysian title
+        or token.text in {"Seri", "Sri"}
+        and token.i > 0
+        and token.nbor(-1).text.rstrip("'") in _TWO_WORD_TITLES
     )
+
+
+_TWO_WORD_TITLES = frozenset({"Datuk", "Dato", "Datin", "Tan", "Puan"})
 
 
 #: Roles of several words by their last word: "peace" -> ("justice", "of", "the", "peace").
@@ -199,6 +206,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     for ent in doc.ents:
         if "\n" in ent.text or not (ent.label_ in TYPES or _misread_body(ent)):
             continue
+        if all(is_title_token(t) or t.is_punct for t in ent):
+            continue  # "[Datuk Seri]*PERSON* Anwar Ibrahim", "[Det.]*PERSON* Tom Bain": a title on its own
         name, start, end = _clean_name(ent)
         if not name or is_role_word(name) or not any(ch.isalpha() for ch in name):
             continue

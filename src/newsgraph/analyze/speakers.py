@@ -60,6 +60,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n+")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Participles that go on with what the reporter was saying ("…, adding that").
 _GOING_ON = frozenset("add note stress insist continue explain conclude warn argue claim".split())
+_LEADING_THE = re.compile(r"^(?:The|THE|the)\s+")
 _ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
 
 
@@ -346,6 +347,17 @@ class SpeakerResolver:
         )  # fmt: skip
         return (f"{first} {surname}", None) if first else None
 
+    def _untagged_body(self, role: str, position: int) -> str | None:
+        """The last name before ``position`` that ends in ``role``, capitalised, which the tagger did not
+        take for an organisation: "the Tourism, Arts and Culture Ministry (Motac)" for "the ministry"."""
+        pattern = re.compile(rf"(?:\b[A-Z][\w'’&.-]*,?\s+(?:(?:and|of|for|the|&)\s+)*){{1,6}}{role.capitalize()}\b")
+        names = [m for m in pattern.finditer(text_of(self.doc), 0, position) if not self._quoted(m.start())]
+        for match in reversed(names):
+            name = _LEADING_THE.sub("", match.group())
+            if name.split()[0] != role.capitalize():
+                return name
+        return None
+
     def _antecedent(self, start: int) -> tuple[int, int] | None:
         """The span of the noun phrase a relative pronoun at ``start`` stands for."""
         pronoun = self.doc.char_span(start, start + 1, alignment_mode="expand")
@@ -545,6 +557,11 @@ class SpeakerResolver:
         ]
         named = [(s, entity) for s, entity in mentions if role in entity.name.lower().split()]
         earlier = [m for m in named if m[0] < position]
+        # A fuller name the tagger missed or cut short: "Harbour, Parks and [Culture Ministry]*ORG*".
+        untagged = self._untagged_body(role, position)
+        latest = max(earlier, key=lambda m: m[0])[1].name if earlier else ""
+        if untagged is not None and untagged.endswith(latest) and len(untagged) > len(latest):
+            return untagged, None
         later = [m for m in named if m[0] > position]
         before = [m for m in mentions if m[0] < position]
         found = (
