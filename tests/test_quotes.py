@@ -860,3 +860,19 @@ def test_the_ministry_is_the_one_named_before_even_when_the_tagger_missed_it() -
     quote = _quote(article, "The ministry takes this")
     assert quote.speaker.name == "Harbour, Parks and Culture Ministry"
     assert "Seri" not in {e.name for e in article.entities}
+
+
+def test_a_quoted_transcript_gives_each_turn_to_its_label() -> None:
+    article = _article(
+        "Governor Mara Tollis spoke to host Ben Arkwright on Sunday. Partial transcript as follows:\n\n"
+        '"ARKWRIGHT: Let us start with the harbour vote. Will you sign the bill?\n\n'
+        '"TOLLIS: Well, look, the bill is not ready. We will read it line by line.\n\n'
+        '"ARKWRIGHT: So that is a no for now?'
+    )
+    turns = [q for q in article.quotes if q.kind == "direct"]
+    assert [q.text.split(".")[0] for q in turns] == [
+        "Let us start with the harbour vote",
+        "Well, look, the bill is not ready",
+        "So that is a no for now?",
+    ]
+    assert [q.speaker.name for q in turns] == ["Ben Arkwright", "Mara Tollis", "Ben Arkwright"]

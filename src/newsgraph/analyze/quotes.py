@@ -57,6 +57,8 @@ _NAME_SIGNATURE = re.compile(r"[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 #: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})(?P<colon>:)[^\S\n]*")
+#: A transcript quoted whole, each turn opening with its speaker's label: "PENCE: Well, look, …".
+_TURN_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,2})(?P<colon>:)[^\S\n]+(?=\S)")
 #: Where the short clause after a quote ends: its full stop or its paragraph.
 _TAIL_END = re.compile(r"[.;]\s|\n")
 _CHANTING = frozenset({"chant", "shout", "yell", "scream", "sing"})
@@ -298,8 +300,10 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
         cue, where = _nearest_cue(doc, before_lo, span.outer_start, span.outer_end, after_hi, min(hi, next_start))
         previous_end = span.outer_end
         words = len(text[span.start : span.end].split())
+        turn = _TURN_LABEL.match(text, span.start, span.end)
         if (
             pending
+            and not turn
             and _reopens(text, pending[-1], span)
             # “… ,” added Rep. Cole: a paragraph with an attribution of its own is a new quote
             and not (
@@ -350,6 +354,11 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             ):
                 # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
                 previous.parts.append((span.start, span.end))
+            elif turn:
+                # "WALLACE: Let's start …" / "PENCE: Well, look …": the label speaks the turn.
+                pending.append(
+                    Found([(turn.end(), span.end)], "direct", None, turn.span("name"), cue_span=turn.span("colon"))
+                )
             elif according := _ACCORDING_LEAD.search(text, before_lo, span.outer_start):
                 # According to the sheriff's office, “The pursuit ended …”
                 pending.append(

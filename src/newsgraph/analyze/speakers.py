@@ -291,6 +291,10 @@ class SpeakerResolver:
                 return Speaker(None, None, start, end)
             found = self._resolve(text_of(self.doc)[antecedent[0] : antecedent[1]], *antecedent, position)
             return Speaker(found.name, found.entity, start, end)
+        # A transcript's label in capitals ("PENCE:") names the person the article calls Mike Pence.
+        label = self._untagged_name(start, end) if mention.isupper() else None
+        if label is not None and label[1] is not None:
+            return Speaker(label[0], label[1], start, end)
         entity = self._named(start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
@@ -327,10 +331,16 @@ class SpeakerResolver:
         words = [t for t in span or () if not t.is_punct]
         while len(words) > 1 and is_title_token(words[0]):
             words.pop(0)
-        if not 1 <= len(words) <= 3 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
+        if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() for t in words):
+            return None
+        if not words[-1].text.isupper() and any(t.pos_ != "PROPN" for t in words):
             return None
         surname = words[-1].text
-        people = {e.id: e for e in self.entities.entities if e.type == "PERSON" and e.name.split()[-1] == surname}
+        people = {
+            e.id: e
+            for e in self.entities.entities
+            if e.type == "PERSON" and e.name.split()[-1].upper() == surname.upper()
+        }
         if len(people) == 1:
             (person,) = people.values()
             return person.name, person.id
