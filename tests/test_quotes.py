@@ -876,3 +876,17 @@ def test_a_quoted_transcript_gives_each_turn_to_its_label() -> None:
         "So that is a no for now?",
     ]
     assert [q.speaker.name for q in turns] == ["Ben Arkwright", "Mara Tollis", "Ben Arkwright"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor said the wall would be rebuilt, but gave no date for the work.", "the wall would be rebuilt"),
+        ("The minister promised to cut mooring fees but has not yet set out how.", "to cut mooring fees"),
+        ("The council wants to cut mooring fees and raise wages for the crews.", "to cut mooring fees and raise wages"),
+    ],
+)
+def test_reported_content_goes_on_past_and_but_not_past_but(text: str, content: str) -> None:
+    (quote,) = _article(text).quotes
+    assert quote.text.startswith(content)
+    assert "but" not in quote.text.split()

@@ -180,15 +180,16 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
             # "called her vote [in favor of the war] a mistake": what stands between belongs to the object
             tokens = list(cue.doc[anchor.left_edge.i : max(complements) + 1])
     elif relation in {"ccomp", "xcomp"}:
-        # "said they had misgivings, but could not bear to …", "wants to cut taxes and raise wages":
-        # the content goes on past a conjunction the parser hung on the cue.
+        # "wants to cut taxes and raise wages": the content goes on past an "and" the parser hung on the
+        # cue; after a "but" it is mostly the writer's own turn ("vowed to X, but are likely to draw fire").
+        contrary = any(c.dep_ == "cc" and c.lower_ in _CONTRARY for c in cue.children)
         tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > anchor.i and not _reports_again(c)
-                   for t in c.subtree]  # fmt: skip
+                   and not contrary for t in c.subtree]  # fmt: skip
     return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
 
 
 _DASHES = {"—", "–", "--", "-", "―"}
-
+_CONTRARY = {"but", "although", "though", "yet"}
 
 _NON_RESTRICTIVE = {"which", "who", "whom", "whose", "where"}
 
