@@ -63,3 +63,16 @@ def test_a_name_ending_in_a_bodys_word_is_an_organisation_whatever_the_tagger_sa
     doc.ents = [Span(doc, 0, 4, label="WORK_OF_ART"), Span(doc, 10, 13, label="WORK_OF_ART")]
     types = {e.name: e.type for e in find_entities(doc).entities}
     assert types == {"Harbour Basin Authority": "ORG"}
+
+
+def test_a_name_described_as_a_body_is_an_organisation_whatever_the_tagger_said() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.entities import find_entities
+    from newsgraph.analyze.nlp import get_nlp
+
+    doc = get_nlp()("An Fórsa Cósta, the coastal rescue service, said a man was held. Ivo Brandt, the pilot, agreed.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 15, 17, label="PERSON")]
+    types = {e.name: e.type for e in find_entities(doc).entities}
+    assert types["An Fórsa Cósta"] == "ORG"
+    assert types["Ivo Brandt"] == "PERSON"

@@ -890,3 +890,11 @@ def test_reported_content_goes_on_past_and_but_not_past_but(text: str, content: 
     (quote,) = _article(text).quotes
     assert quote.text.startswith(content)
     assert "but" not in quote.text.split()
+
+
+def test_a_spokesperson_after_a_body_speaks_for_that_body() -> None:
+    article = _article(
+        "The Coastal Rescue Agency said on Sunday that the search for the trawler had been called off.\n\n"
+        "A spokesperson added: “Three people were taken to hospital for treatment.”"
+    )
+    assert _quote(article, "Three people were taken").speaker.name == "Coastal Rescue Agency spokesperson"

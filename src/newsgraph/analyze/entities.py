@@ -218,7 +218,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if ent.label_ == "PERSON" and any(_not_a_name_word(w) for w in name.split()):
             continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
         person = _misread_surname(ent) or _titled_after(ent)
-        found.append(("PERSON" if person else TYPES.get(ent.label_, "ORG"), name, start, end))
+        type_ = "PERSON" if person else "ORG" if _described_as_body(ent) else TYPES.get(ent.label_, "ORG")
+        found.append((type_, name, start, end))
     return found
 
 
@@ -228,6 +229,16 @@ def _misread_body(span: Span) -> bool:
     last = span[-1]
     titled = span.label_ in {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
     return titled and last.text[:1].isupper() and last.lower_ in BODY_NOUNS
+
+
+_BODY_AFTER = re.compile(
+    rf"\s*,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(BODY_NOUNS))})\s*[,.]", re.IGNORECASE
+)
+
+
+def _described_as_body(span: Span) -> bool:
+    """ "[An Garda Siochana]*PERSON*, the Irish police force, said": a body, whatever the tagger said."""
+    return span.label_ == "PERSON" and bool(_BODY_AFTER.match(text_of(span.doc), span.end_char))
 
 
 def _titled_after(span: Span) -> bool:

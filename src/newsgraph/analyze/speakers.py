@@ -46,6 +46,7 @@ _SEPARATE_ROLES = frozenset(
     expert economist reporter correspondent photographer consultant strategist pollster doctor nurse surgeon
     officer inspector sheriff judge justice commentator columnist engineer researcher scientist historian""".split()
 )
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué"})
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
@@ -315,6 +316,11 @@ class SpeakerResolver:
             found = self._by_role(role, mention, start) or self._restated(role, mention, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
+        if role in _SPOKES and len(lowered.split()) == 2:
+            # "An Garda Siochana said … A spokesperson added: “…”": the body that spoke last speaks again
+            body = self._last_body(start)
+            if body is not None:
+                return Speaker(f"{body} {role}", None, start, end)
         words = lowered.split()
         if len(words) >= 2 and words[0] in {"the", "this"} and words[-1] in _ANAPHORIC_PEOPLE:
             # "the dejected man recalled": a description standing for the person just quoted or named
@@ -367,6 +373,16 @@ class SpeakerResolver:
             if name.split()[0] != role.capitalize():
                 return name
         return None
+
+    def _last_body(self, position: int) -> str | None:
+        """The organisation that was the last speaker, if it spoke in this paragraph or the one before."""
+        last = next((s for s in reversed(self.history) if not self._reported_within(s)), None)
+        entity = self.entities.by_id(last.entity) if last is not None and last.entity else None
+        if entity is None or entity.type != "ORG" or last is None or last.start is None:
+            return None
+        if len(_PARAGRAPH_BREAK.findall(text_of(self.doc), last.start, position)) > 1:
+            return None
+        return entity.name
 
     def _antecedent(self, start: int) -> tuple[int, int] | None:
         """The span of the noun phrase a relative pronoun at ``start`` stands for."""

@@ -63,7 +63,7 @@ BODY_NOUNS = frozenset(
     """ministry government council agency department company court police army military station channel
     broadcaster network newspaper paper party group organisation organization office embassy union
     committee commission board bank firm campaign authority authorities administration parliament
-    cabinet club federation association foundation university hospital airline regulator""".split()
+    cabinet club federation association foundation university hospital airline regulator force service""".split()
 )
 ROLE_MENTION = re.compile(
     rf"^(?:the|a|an|this|that)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<role>{_ROLE}|{'|'.join(sorted(BODY_NOUNS))})$",
