@@ -898,3 +898,11 @@ def test_a_spokesperson_after_a_body_speaks_for_that_body() -> None:
         "A spokesperson added: “Three people were taken to hospital for treatment.”"
     )
     assert _quote(article, "Three people were taken").speaker.name == "Coastal Rescue Agency spokesperson"
+
+
+def test_calling_off_or_up_is_not_a_report() -> None:
+    article = _article(
+        "The search for the trawler had been called off by Sunday night.\n\n"
+        "The navy called up two hundred reservists to help with the clean-up."
+    )
+    assert article.quotes == ()

@@ -94,6 +94,8 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
         if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
             continue  # "X quoted Y as saying": the quote is what was said, not Y
+        if _phrasal(cue):
+            continue
         if entry["rate"] < STRONG_CUE_RATE and probability.get(cue.i, 1.0) < model.keep_below:
             continue  # a weak cue word the model rules out here
         parts = _learned_content(cue, entry, model if model.trained else None)
@@ -108,6 +110,8 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         cue = doc[index]
         if chance < model.threshold or index in taken or cue.lower_ == "according" or cue.lemma_ == "quote":
             continue
+        if _phrasal(cue):
+            continue
         anchor = model.best_anchor(cue, lexicon)
         parts = _runs(_content_along(cue, *anchor), cue) if anchor is not None else []
         inside = {i for start, end in parts for i in _token_range(starts, start, end)}
@@ -116,6 +120,11 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         covered |= inside
         found.append(Found(parts, "indirect", cue, subject_span(cue)))
     yield from found
+
+
+def _phrasal(cue: Token) -> bool:
+    """ "called off the search", "called up reservists": a particle that makes "call" no report."""
+    return cue.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ in _NOT_SPEECH_PARTICLES for c in cue.children)
 
 
 def _token_range(starts: list[int], start: int, end: int) -> range:
@@ -188,6 +197,7 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
     return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
 
 
+_NOT_SPEECH_PARTICLES = {"off", "up", "in"}
 _DASHES = {"—", "–", "--", "-", "―"}
 _CONTRARY = {"but", "although", "though", "yet"}
 
