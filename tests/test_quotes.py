@@ -906,3 +906,10 @@ def test_calling_off_or_up_is_not_a_report() -> None:
         "The navy called up two hundred reservists to help with the clean-up."
     )
     assert article.quotes == ()
+
+
+def test_a_report_inside_what_a_speaker_said_is_not_a_statement_of_its_own() -> None:
+    article = _article("Mayor Ilse Varga said she would order a full review of the harbour accounts before June.")
+    (quote,) = article.quotes
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.text.startswith("she would order a full review")

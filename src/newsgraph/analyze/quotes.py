@@ -25,6 +25,7 @@ from newsgraph.analyze.reported import (
     cue_lexicon,
     cue_rate,
     indirect_quotes,
+    nested,
     says_of,
     token_at,
     trimmed_span,
@@ -86,7 +87,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
             _adopt_enclosing_report(item, indirect, text)
     # A report that holds a quote is told by that quote; one that holds only a title or a scare quote stands.
     marked = [(item.start - 1, item.end + 1) for item in found]
-    found += [f for f in indirect if not _overlaps(f, marked)]
+    found += [f for f in indirect if not _overlaps(f, marked) and not nested(f, indirect)]
     found.sort(key=lambda f: f.start)
     resolver = SpeakerResolver(doc, entities, quoted)
     quotes: list[Quote] = []

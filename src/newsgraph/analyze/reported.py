@@ -122,6 +122,22 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
     yield from found
 
 
+def nested(item: Found, found: list[Found]) -> bool:
+    """A report whose cue and content lie inside what a speech cue reports: "he said he [would order] a
+    review". Most are the outer speaker's paraphrase, not a statement of their own; inside what a weaker
+    cue holds ("approved a levy, which shop owners have warned …") the inner report stands."""
+    if item.cue is None:
+        return False
+    return any(
+        other is not item
+        and other.start <= item.cue.idx
+        and item.end <= other.end
+        and other.start <= item.start
+        and (other.cue_span is not None or other.cue is not None and cue_rate(other.cue) >= STRONG_CUE_RATE)
+        for other in found
+    )
+
+
 def _phrasal(cue: Token) -> bool:
     """ "called off the search", "called up reservists": a particle that makes "call" no report."""
     return cue.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ in _NOT_SPEECH_PARTICLES for c in cue.children)
