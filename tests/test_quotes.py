@@ -913,3 +913,11 @@ def test_a_report_inside_what_a_speaker_said_is_not_a_statement_of_its_own() -> 
     (quote,) = article.quotes
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.text.startswith("she would order a full review")
+
+
+def test_it_is_unclear_reports_nothing() -> None:
+    article = _article(
+        "It is unclear whether the harbour will reopen before June. It was whether the pier could be saved "
+        "that worried the fishermen most."
+    )
+    assert article.quotes == ()

@@ -94,7 +94,7 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
         if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
             continue  # "X quoted Y as saying": the quote is what was said, not Y
-        if _phrasal(cue):
+        if _phrasal(cue) or _expletive(cue):
             continue
         if entry["rate"] < STRONG_CUE_RATE and probability.get(cue.i, 1.0) < model.keep_below:
             continue  # a weak cue word the model rules out here
@@ -110,7 +110,7 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         cue = doc[index]
         if chance < model.threshold or index in taken or cue.lower_ == "according" or cue.lemma_ == "quote":
             continue
-        if _phrasal(cue):
+        if _phrasal(cue) or _expletive(cue):
             continue
         anchor = model.best_anchor(cue, lexicon)
         parts = _runs(_content_along(cue, *anchor), cue) if anchor is not None else []
@@ -136,6 +136,12 @@ def nested(item: Found, found: list[Found]) -> bool:
         and (other.cue_span is not None or other.cue is not None and cue_rate(other.cue) >= STRONG_CUE_RATE)
         for other in found
     )
+
+
+def _expletive(cue: Token) -> bool:
+    """ "It's unclear whether …", "it was whether the judges …": "be" with an empty subject reports nothing."""
+    subject = next((c for c in cue.children if c.dep_ in {"nsubj", "expl"}), None)
+    return cue.lemma_ == "be" and subject is not None and subject.lower_ in {"it", "there"}
 
 
 def _phrasal(cue: Token) -> bool:
