@@ -921,3 +921,10 @@ def test_it_is_unclear_reports_nothing() -> None:
         "that worried the fishermen most."
     )
     assert article.quotes == ()
+
+
+def test_where_or_when_something_was_said_is_not_what_was_said() -> None:
+    article = _article(
+        "“One of the brightest members of the harbour board,” Councillor Ann Cole said in a phone interview."
+    )
+    assert [q.kind for q in article.quotes] == ["direct"]

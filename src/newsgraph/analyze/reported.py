@@ -113,7 +113,7 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         if _phrasal(cue) or _expletive(cue):
             continue
         anchor = model.best_anchor(cue, lexicon)
-        parts = _runs(_content_along(cue, *anchor), cue) if anchor is not None else []
+        parts = _runs(_content_along(cue, *anchor), cue) if anchor is not None and not _circumstance(*anchor) else []
         inside = {i for start, end in parts for i in _token_range(starts, start, end)}
         if not inside or len(inside & covered) > MAX_SHARED_CONTENT * len(inside):
             continue
@@ -178,9 +178,16 @@ def _learned_content(cue: Token, entry: dict[str, Any], model: CueModel | None =
     if best is None:
         return _extracted_clause(cue)
     anchor = model.best_anchor(cue, cue_lexicon()) if model is not None else None
-    if anchor is not None and (parts := _runs(_content_along(cue, *anchor), cue)):
+    if anchor is not None and not _circumstance(*anchor) and (parts := _runs(_content_along(cue, *anchor), cue)):
         return parts
+    if _circumstance(best[1], best[2]):
+        return []
     return _runs(_content_along(cue, best[1], best[2]), cue)
+
+
+def _circumstance(anchor: Token, relation: str) -> bool:
+    """ "said in a phone interview", "told reporters at the rally": where or when, not what was said."""
+    return relation == "prep" and anchor.lower_ in _WHEN_WHERE and anchor.head.lemma_ in {"say", "tell"}
 
 
 def _extracted_clause(cue: Token) -> list[tuple[int, int]]:
@@ -219,6 +226,7 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
     return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
 
 
+_WHEN_WHERE = {"in", "at", "on", "during", "after", "before", "since", "while", "from"}
 _NOT_SPEECH_PARTICLES = {"off", "up", "in"}
 _DASHES = {"—", "–", "--", "-", "―"}
 _CONTRARY = {"but", "although", "though", "yet"}
