@@ -928,3 +928,11 @@ def test_where_or_when_something_was_said_is_not_what_was_said() -> None:
         "“One of the brightest members of the harbour board,” Councillor Ann Cole said in a phone interview."
     )
     assert [q.kind for q in article.quotes] == ["direct"]
+
+
+def test_a_headline_person_before_a_colon_speaks_the_quote_after_it() -> None:
+    article = _article(
+        "Governor Mara Tollis Slams Harbour Board: ‘You Should Be Ashamed of This Pier.’\n\n"
+        "The governor spoke at a packed hearing in the old town on Tuesday."
+    )
+    assert _quote(article, "You Should Be Ashamed").speaker.name == "Mara Tollis"

@@ -21,6 +21,12 @@ _HONORIFIC_WORDS = frozenset(
 )
 #: One honorific, or Malaysian titles of two words ("Datuk Seri", "Tan Sri").
 _HONORIFIC = re.compile(rf"^(?:(?:Datuk|Dato'?|Datin|Tan|Puan) S(?:e)?ri|{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+")
+#: Verbs that follow a name in a headline, where capitals make them look like part of it ("Tollis Slams …").
+HEADLINE_VERBS = frozenset(
+    """says tells warns claims denies insists vows urges calls admits argues slams hammers blasts rips backs
+    seeks defends rejects praises blames accuses pledges promises announces confirms unveils asks demands
+    responds reveals explains""".split()
+)
 _TITLE_MODIFIERS = {"deputy", "acting", "interim", "former", "assistant", "associate", "senior", "vice", "chief"}
 _GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?,?$")
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)
@@ -113,6 +119,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             if len(words) == length and _GENERATION.match(words[-1].text) and words[0].text in {",", words[-1].text}:
                 last += length
                 break
+        # ... nor is a headline's verb: "[Obama Says]*PERSON* Museum Will …".
+        while last - 1 > first and span.doc[last - 1].lower_ in HEADLINE_VERBS:
+            last -= 1
         span = span.doc[first:last]
     text, start = span.text, span.start_char
     stripped = _POSSESSIVE.sub("", text)
@@ -293,6 +302,7 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
 def _name_word(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
+        and token.lower_ not in HEADLINE_VERBS
         and bool(_NAME_TOKEN.match(token.text))
         and token.text.rstrip(".") not in _HONORIFIC_WORDS
         and not is_role_word(token.text)

@@ -378,6 +378,9 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 pending.append(
                     Found([(span.start, span.end)], "direct", None, label.span("name"), cue_span=label.span("colon"))
                 )
+            elif cue is None and (headed := _headline_speaker(doc, span)) is not None:
+                # Elizabeth Warren Hammers Bank Chief: ‘You Should Be Investigated.’ -- a headline's person speaks
+                pending.append(Found([(span.start, span.end)], "direct", None, headed))
             elif cue is None and (signed := _DASH_SIGNATURE.match(text, span.outer_end, hi)) is not None:
                 # “…” ― Edwin Monroy: a list of voices signs each quote with a dash.
                 pending.append(
@@ -394,6 +397,20 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _headline_speaker(doc: Doc, span: MarkSpan) -> tuple[int, int] | None:
+    """The last person named in a one-line lead that ends in a colon before a quote closing its line."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, span.outer_start) + 1
+    line_end = text.find("\n", span.outer_end)
+    if not text[line_start : span.outer_start].rstrip().endswith(":"):
+        return None
+    if text[span.outer_end : len(text) if line_end < 0 else line_end].strip():
+        return None
+    lead = doc.char_span(line_start, span.outer_start, alignment_mode="contract")
+    people = [ent for ent in lead.ents if ent.label_ == "PERSON"] if lead is not None else []
+    return (people[-1].start_char, people[-1].end_char) if people else None
 
 
 def _only_attribution(doc: Doc, previous_end: int, span: MarkSpan, cue: Token) -> bool:
