@@ -76,3 +76,15 @@ def test_a_name_described_as_a_body_is_an_organisation_whatever_the_tagger_said(
     types = {e.name: e.type for e in find_entities(doc).entities}
     assert types["An Fórsa Cósta"] == "ORG"
     assert types["Ivo Brandt"] == "PERSON"
+
+
+def test_a_name_placed_south_of_is_a_place_whatever_the_tagger_said() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.entities import find_entities
+    from newsgraph.analyze.nlp import get_nlp
+
+    doc = get_nlp()("The school is located south of Kembla. Ivo Brandt runs it.")
+    doc.ents = [Span(doc, 6, 7, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
+    types = {e.name: e.type for e in find_entities(doc).entities}
+    assert types == {"Kembla": "GPE", "Ivo Brandt": "PERSON"}

@@ -936,3 +936,31 @@ def test_a_headline_person_before_a_colon_speaks_the_quote_after_it() -> None:
         "The governor spoke at a packed hearing in the old town on Tuesday."
     )
     assert _quote(article, "You Should Be Ashamed").speaker.name == "Mara Tollis"
+
+
+def test_he_with_no_name_in_the_story_is_the_person_described() -> None:
+    article = _article(
+        "Port Arlen:\n"
+        "The father of a two-year-old with a heart condition has been sleeping on the ward floor for a week.\n"
+        "“My daughter has been here for nearly a week now,” he told reporters."
+    )
+    quote = _quote(article, "My daughter has been here")
+    assert quote.speaker.name == "The father of a two-year-old with a heart condition"
+
+
+def test_the_person_is_the_unnamed_speaker_before() -> None:
+    article = _article(
+        "A former employee of the quarry told the Courier that workers had been told to keep quiet.\n\n"
+        "“This condition continues after we are no longer employed,” the person wrote."
+    )
+    assert _quote(article, "This condition continues").speaker.name == "former employee of the quarry"
+
+
+def test_a_release_from_a_body_is_the_body_speaking() -> None:
+    article = _article(
+        "Temperatures reached 36 C in Harbourton on Monday.\n\n"
+        "“Take action to protect yourself and others,” reads a release from the Coastal Weather Office."
+    )
+    quote = _quote(article, "Take action to protect")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Coastal Weather Office"

@@ -228,8 +228,18 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
         person = _misread_surname(ent) or _titled_after(ent)
         type_ = "PERSON" if person else "ORG" if _described_as_body(ent) else TYPES.get(ent.label_, "ORG")
+        if type_ == "PERSON" and _placed(ent):
+            type_ = "GPE"
         found.append((type_, name, start, end))
     return found
+
+
+_PLACED = re.compile(r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|outside|near)\s+of\s+$")
+
+
+def _placed(span: Span) -> bool:
+    """ "located south of [Wollongong]*PERSON*": a place, whatever the tagger said."""
+    return bool(_PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char))
 
 
 def _misread_body(span: Span) -> bool:

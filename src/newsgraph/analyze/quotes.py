@@ -617,9 +617,11 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
     """``direct`` when only the attribution stands beside the quote, ``mixed`` when it is woven into a paraphrase."""
     if cue is not None and cue.lemma_.lower() in _CHANTING:
         return "direct"  # chanted “pigs go home”: a chant is a whole utterance, whatever its case
-    if where == "governs":
-        return "mixed"  # the quoted words are a dependent of the cue: part of a paraphrase
     lead = text[before_lo : span.outer_start].rstrip()
+    if where == "governs":
+        # the quoted words are a dependent of the cue: part of a paraphrase, unless they open the sentence
+        # and the cue follows them (“…,” reads a release from the weather office)
+        return "direct" if not _WORD.search(lead) and cue is not None and cue.idx > span.end else "mixed"
     if lead.endswith(":"):
         return "direct"  # A chant went up: "Peaceful protest!"
     if cue is None or where == "after":

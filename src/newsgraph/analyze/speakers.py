@@ -38,7 +38,8 @@ _KIN_MENTION = re.compile(rf"^(?:his|her|their)\s+(?P<kin>{'|'.join(KIN_NOUNS)})
 #: Nouns that, after "the", stand for a person already in the story: "the dejected man recalled".
 _ANAPHORIC_PEOPLE = frozenset(
     """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
-    teenager grandmother grandfather""".split()
+    teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
+    passenger driver customer shopper trader member volunteer voter""".split()
 )
 #: Roles that name someone other than the person just quoted: "Smith said … the spokesman said".
 _SEPARATE_ROLES = frozenset(
@@ -47,6 +48,11 @@ _SEPARATE_ROLES = frozenset(
     officer inspector sheriff judge justice commentator columnist engineer researcher scientist historian""".split()
 )
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+_WORK_OF_BODY = re.compile(
+    r"^(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:statement|release|news release|press release|update|bulletin|report|"
+    r"notice|advisory)\s+(?:from|by|of)\s+(?:the\s+)?(?P<body>[A-Z].*)$",
+    re.IGNORECASE,
+)
 _ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué"})
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
@@ -199,7 +205,10 @@ def _owner(noun: Token) -> Token | None:
 def _phrase(head: Token) -> list[Token]:
     tokens = [head]
     for child in head.children:
-        if child.dep_ in _KEEP and not (child.dep_ == "prep" and child.i < head.i):
+        # "two-year-old": the hyphens and the measure belong to the phrase
+        if (child.dep_ in _KEEP or child.tag_ == "HYPH" or child.dep_ == "npadvmod" and head.pos_ == "ADJ") and not (
+            child.dep_ == "prep" and child.i < head.i
+        ):
             tokens += _phrase(child)
     return tokens
 
@@ -316,6 +325,12 @@ class SpeakerResolver:
             found = self._by_role(role, mention, start) or self._restated(role, mention, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
+        work = _WORK_OF_BODY.match(mention)
+        if work is not None:
+            # "reads a release from Environment Canada": the body speaks through what it issued
+            body_start = start + work.start("body")
+            entity = self.entities.at(body_start, start + work.end("body"))
+            return Speaker(entity.name if entity else work.group("body"), entity.id if entity else None, start, end)
         if role in _SPOKES and len(lowered.split()) == 2:
             # "An Garda Siochana said … A spokesperson added: “…”": the body that spoke last speaks again
             body = self._last_body(start)
@@ -470,15 +485,23 @@ class SpeakerResolver:
         named = next((s for s in reversed(self.history) if s.name and s.name[:1].isupper()), None)
         if named is not None:
             return Speaker(named.name, named.entity, start, end)
-        return Speaker(self._last_proper_subject(start), None, start, end)
+        return Speaker(self._last_subject(start), None, start, end)
 
-    def _last_proper_subject(self, position: int) -> str | None:
+    def _last_subject(self, position: int) -> str | None:
+        """The last subject before ``position`` that can be a "he" or "she": a name the model did not tag
+        ("Solveig Amundsen toured … she said") or a person described ("The father of a two-year-old …
+        He said")."""
         for token in reversed(self.doc[: self.doc.char_span(position, position + 1, alignment_mode="expand").start]):
-            if token.dep_ in _SUBJECTS and token.pos_ == "PROPN" and not self._quoted(token.idx):
+            if token.dep_ not in _SUBJECTS or self._quoted(token.idx):
+                continue
+            if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"}:
                 name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
                 while name and is_role_word(name[0].text):
                     name.pop(0)
                 return " ".join(t.text for t in name) or None
+            if token.pos_ == "NOUN" and (token.lemma_ in _ANAPHORIC_PEOPLE or is_role_word(token.text)):
+                span = _phrase_span(token, token.head)
+                return _describe(text_of(self.doc)[span[0] : span[1]]) if span else None
         return None
 
     def _spoke_after(self, previous: Speaker, recent: Entity, position: int) -> bool:
@@ -648,8 +671,10 @@ def _is_person(speaker: Speaker) -> bool:
     """A named person, or a person described by role ("Penhallow's spokesman"): "he" can refer to either."""
     if speaker.entity:
         return speaker.entity.startswith("person/")
-    last = (speaker.name or "").split()[-1:] or [""]
-    return is_role_word(last[0]) and last[0].lower() not in BODY_NOUNS
+    # "former employee of the mine": the head comes before its "of"
+    head = re.split(r"\s+(?:of|for|with|from|at|in)\s+", speaker.name or "")[0].split()[-1:] or [""]
+    word = head[0].lower()
+    return (is_role_word(word) and word not in BODY_NOUNS) or word in _ANAPHORIC_PEOPLE
 
 
 def _describe(mention: str) -> str:
@@ -659,6 +684,6 @@ def _describe(mention: str) -> str:
     mention = _PARTITIVE.sub("", mention)  # "Many of the protesters" -> "protesters"
     mention = without_honorific(mention)  # "Ms. Beede" -> "Beede"
     match = _ROLE_OF_BODY.match(mention)
-    if match:
+    if match and match.group("body")[:1].isupper():  # not "the father of a two-year-old"
         return f"{match.group('body')} {match.group('role')}"
     return _ARTICLE.sub("", mention)
