@@ -964,3 +964,18 @@ def test_a_release_from_a_body_is_the_body_speaking() -> None:
     quote = _quote(article, "Take action to protect")
     assert quote.kind == "direct"
     assert quote.speaker.name == "Coastal Weather Office"
+
+
+def test_the_woman_is_the_woman_described_last_and_she_is_not_a_man() -> None:
+    article = _article(
+        "Patients waited more than ten hours at the Harbourton emergency department on Thursday.\n\n"
+        "A second woman emailed that a nurse had warned the waiting room of the delay.\n\n"
+        "“That is more than an entire shift,” the woman said."
+    )
+    assert _quote(article, "That is more than").speaker.name == "second woman"
+    article = _article(
+        "One patient waited eleven hours at the Harbourton emergency department on Thursday night.\n\n"
+        "She said a man with internal bleeding waited all night.\n\n"
+        "“Staff are doing their best,” she said."
+    )
+    assert _quote(article, "Staff are doing").speaker.name == "patient"

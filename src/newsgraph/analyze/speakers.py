@@ -41,6 +41,11 @@ _ANAPHORIC_PEOPLE = frozenset(
     teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
     passenger driver customer shopper trader member volunteer voter""".split()
 )
+#: People nouns that say which pronoun stands for them.
+_GENDERED = {
+    **dict.fromkeys("man boy father husband son brother widower grandfather uncle nephew".split(), "he"),
+    **dict.fromkeys("woman girl mother wife daughter sister widow grandmother aunt niece".split(), "she"),
+}
 #: Roles that name someone other than the person just quoted: "Smith said … the spokesman said".
 _SEPARATE_ROLES = frozenset(
     """spokesperson spokesman spokeswoman official analyst adviser advisor diplomat lawyer attorney prosecutor
@@ -338,8 +343,10 @@ class SpeakerResolver:
                 return Speaker(f"{body} {role}", None, start, end)
         words = lowered.split()
         if len(words) >= 2 and words[0] in {"the", "this"} and words[-1] in _ANAPHORIC_PEOPLE:
-            # "the dejected man recalled": a description standing for the person just quoted or named
-            return self._pronoun(start, end)
+            # "A second woman emailed … “…,” the woman said": the one last described so; else "the dejected
+            # man recalled" stands for the person just quoted or named
+            described = self._last_subject(start, head=words[-1]) if len(words) == 2 else None
+            return Speaker(described, None, start, end) if described else self._pronoun(start, end)
         if len(words) == 2 and words[0] == "the" and words[-1] in _ISSUED_STATEMENTS and self.history:
             # "the hospital said in a statement … “…,” the statement said": whoever issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
@@ -485,20 +492,24 @@ class SpeakerResolver:
         named = next((s for s in reversed(self.history) if s.name and s.name[:1].isupper()), None)
         if named is not None:
             return Speaker(named.name, named.entity, start, end)
-        return Speaker(self._last_subject(start), None, start, end)
+        return Speaker(self._last_subject(start, pronoun=text_of(self.doc)[start:end].lower()), None, start, end)
 
-    def _last_subject(self, position: int) -> str | None:
+    def _last_subject(self, position: int, head: str | None = None, pronoun: str | None = None) -> str | None:
         """The last subject before ``position`` that can be a "he" or "she": a name the model did not tag
         ("Solveig Amundsen toured … she said") or a person described ("The father of a two-year-old …
         He said")."""
         for token in reversed(self.doc[: self.doc.char_span(position, position + 1, alignment_mode="expand").start]):
             if token.dep_ not in _SUBJECTS or self._quoted(token.idx):
                 continue
-            if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"}:
+            if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"} and head is None:
                 name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
                 while name and is_role_word(name[0].text):
                     name.pop(0)
                 return " ".join(t.text for t in name) or None
+            if head is not None and token.lemma_ != head:
+                continue
+            if pronoun is not None and _GENDERED.get(token.lemma_, pronoun) != pronoun:
+                continue  # "she" is not "a man with internal bleeding"
             if token.pos_ == "NOUN" and (token.lemma_ in _ANAPHORIC_PEOPLE or is_role_word(token.text)):
                 span = _phrase_span(token, token.head)
                 return _describe(text_of(self.doc)[span[0] : span[1]]) if span else None
