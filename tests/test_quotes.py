@@ -974,8 +974,8 @@ def test_the_woman_is_the_woman_described_last_and_she_is_not_a_man() -> None:
     )
     assert _quote(article, "That is more than").speaker.name == "second woman"
     article = _article(
-        "One patient waited eleven hours at the Harbourton emergency department on Thursday night.\n\n"
-        "She said a man with internal bleeding waited all night.\n\n"
+        "One patient waited eleven hours at the Harbourton emergency department, while a man with internal "
+        "bleeding waited all night.\n\n"
         "“Staff are doing their best,” she said."
     )
     assert _quote(article, "Staff are doing").speaker.name == "patient"
