@@ -979,3 +979,14 @@ def test_the_woman_is_the_woman_described_last_and_she_is_not_a_man() -> None:
         "“Staff are doing their best,” she said."
     )
     assert _quote(article, "Staff are doing").speaker.name == "patient"
+
+
+def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:
+    article = _article(
+        'The harbour board pledged to impose further fines as a deterrent to what it called "a clear threat to '
+        'the fishing fleet."'
+    )
+    quote = _quote(article, "a clear threat")
+    assert quote.kind == "mixed"
+    assert quote.cue is not None and quote.cue.text == "pledged"
+    assert article.text[quote.speaker.start : quote.speaker.end] == "The harbour board"

@@ -162,8 +162,9 @@ def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> No
     """A mixed quote inside a reported clause of a strong cue ("said that Clinton once described the
     deal as “the gold standard”"), or of any cue when it has no clause of its own ("criticized the
     law as a “crazy system”"), is attributed by that cue, and the clause is what was reported."""
-    # Without a clause of its own, any learned report that holds the quote will do.
-    unanchored = item.cue is None or _reported_clause(item.cue, item.start) is None
+    # Without a clause of its own, any learned report that holds the quote will do; so for "what he called
+    # “a brazen breach”" inside a report: the one who called it so is the one reporting.
+    unanchored = item.cue is None or _reported_clause(item.cue, item.start) is None or _what_they_call(item.cue)
     # A clause's span stops before closing punctuation that the quoted words keep.
     core_end = item.start + len(text[item.start : item.end].rstrip(" .,;:!?…"))
     enclosing = [
@@ -174,6 +175,15 @@ def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> No
     if enclosing:
         best = max(enclosing, key=lambda f: f.end - f.start)
         item.cue, item.speaker_span, item.clause = best.cue, best.speaker_span, best.parts[0]
+
+
+def _what_they_call(cue: Token) -> bool:
+    """ "what it calls", "what he called": a pronoun's naming inside someone's report."""
+    return (
+        cue.lemma_ == "call"
+        and any(c.lower_ == "what" for c in cue.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in cue.children)
+    )
 
 
 def _overlaps(found: Found, ranges: list[tuple[int, int]]) -> bool:
