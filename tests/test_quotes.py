@@ -769,9 +769,9 @@ def test_single_quotes_as_house_style_run_over_paragraphs() -> None:
 def test_a_paragraph_break_after_an_abbreviation_still_ends_the_sentence() -> None:
     article = _article(
         "Mayor Ilse Varga said the town could not afford to wait for help from the U.S.\n\n"
-        "“Bad things are going to happen,” Varga warned in Tulsa, Okla., last week."
+        "“Storms are going to wreck the sea wall,” Varga warned in Tulsa, Okla., last week."
     )
-    quote = _quote(article, "Bad things are going")
+    quote = _quote(article, "Storms are going")
     assert quote.kind == "direct"
     assert quote.speaker.name == "Ilse Varga"
 
@@ -799,9 +799,9 @@ def test_the_role_again_means_the_unnamed_speaker_who_had_it() -> None:
 def test_a_participle_cue_after_a_reported_clause_belongs_to_the_reporter() -> None:
     article = _article(
         "A spokesman for Brackwater Homes said the company understood the residents' worries, adding: "
-        "“The site already has planning consent for twenty homes.”"
+        "“The plot was cleared for twenty cottages last spring.”"
     )
-    assert _quote(article, "The site already has").speaker.name == "Brackwater Homes spokesman"
+    assert _quote(article, "The plot was cleared").speaker.name == "Brackwater Homes spokesman"
     article = _article(
         "Harbour pilot Senna Ruiz said rising fuel costs had emptied the marina, citing “the worst season in a decade.”"
     )
@@ -811,39 +811,39 @@ def test_a_participle_cue_after_a_reported_clause_belongs_to_the_reporter() -> N
 def test_a_role_of_several_words_is_not_part_of_the_name() -> None:
     article = _article(
         "But Justice of the Peace Sven Ashgrove told the accused the hearing was not the place for that.\n\n"
-        "“Not at this point,” Ashgrove explained."
+        "“Not today, sir,” Ashgrove explained."
     )
-    assert _quote(article, "Not at this point").speaker.name == "Sven Ashgrove"
+    assert _quote(article, "Not today, sir").speaker.name == "Sven Ashgrove"
     article = _article(
         "The hearing before Justice of the Peace Paul Wexcombe was brief.\n\n"
-        "“I only want to know whether he understands the charges,” Wexcombe told an interpreter."
+        "“I need to hear that he follows what he is charged with,” Wexcombe told an interpreter."
     )
-    assert _quote(article, "I only want to know").speaker.name == "Paul Wexcombe"
+    assert _quote(article, "I need to hear that").speaker.name == "Paul Wexcombe"
 
 
 def test_he_goes_on_for_the_reporter_not_for_someone_inside_the_report() -> None:
     article = _article(
         "Jonas Ferris was arrested at his home on Monday.\n\n"
         "A defence barrister stressed that Ferris claims he was attacked immediately before the stabbing.\n\n"
-        "“In the course of that the knife fell on the ground, he picked it up,” he said."
+        "“During the scuffle the blade dropped to the path and he grabbed it,” he said."
     )
-    assert _quote(article, "In the course of that").speaker.name == "defence barrister"
+    assert _quote(article, "During the scuffle").speaker.name == "defence barrister"
 
 
 def test_an_inverted_name_is_the_speaker_whatever_clause_the_parser_gives_it() -> None:
     # "were" for "where" is the page's typo; it makes the parser read the name as a subject of the clause.
     article = _article(
         "Deputies chased the car for nine miles.\n\n"
-        "“We saw them turning onto our road and I went out to the mailbox,” said Ansel Pruett, "
+        "“We watched the cars swing into our lane and I walked down to the gate,” said Ansel Pruett, "
         "who lives close to were the chase ended."
     )
-    assert _quote(article, "We saw them turning").speaker.name == "Ansel Pruett"
+    assert _quote(article, "We watched the cars").speaker.name == "Ansel Pruett"
 
 
 def test_her_sister_is_the_sister_named_before() -> None:
     article = _article(
-        "“You would not let a dog suffer like that,” sister Orla Quinlan told reporters.\n\n"
-        "Their mother Edda waited fifteen hours in an ambulance outside the hospital.\n\n"
+        "“Nobody should be left on a trolley like that,” sister Orla Quinlan told reporters.\n\n"
+        "Their mother Edda slept on a corridor chair for two nights.\n\n"
         "“She was in terrible pain and nobody came,” her sister explained."
     )
     assert _quote(article, "She was in terrible pain").speaker.name == "Orla Quinlan"
@@ -851,13 +851,13 @@ def test_her_sister_is_the_sister_named_before() -> None:
 
 def test_the_ministry_is_the_one_named_before_even_when_the_tagger_missed_it() -> None:
     article = _article(
-        "SEPANG: Prime Minister Datuk Seri Arman Yusof has made it clear to Harbour, Parks and Culture Minister "
-        "Datuk Seri Lim Wei Sen that serving alcohol at official events must never be repeated.\n\n"
-        "He said the explanation provided by the Harbour, Parks and Culture Ministry (Hapac) was unacceptable.\n\n"
-        "The ministry said it took full responsibility for the confusion.\n\n"
-        "“The ministry takes this as a lesson and will make sure it does not happen again,” it said."
+        "KUALA TERAS: Prime Minister Datuk Seri Arman Yusof has made it clear to Harbour, Parks and Culture Minister "
+        "Datuk Seri Lim Wei Sen that the late-night gala must never happen again.\n\n"
+        "He said the excuse given by the Harbour, Parks and Culture Ministry (Hapac) did not hold up.\n\n"
+        "The ministry said it accepted the blame.\n\n"
+        "“The ministry has learned from this and the gala will not be repeated,” it said."
     )
-    quote = _quote(article, "The ministry takes this")
+    quote = _quote(article, "The ministry has learned")
     assert quote.speaker.name == "Harbour, Parks and Culture Ministry"
     assert "Seri" not in {e.name for e in article.entities}
 
@@ -942,26 +942,26 @@ def test_he_with_no_name_in_the_story_is_the_person_described() -> None:
     article = _article(
         "Port Arlen:\n"
         "The father of a two-year-old with a heart condition has been sleeping on the ward floor for a week.\n"
-        "“My daughter has been here for nearly a week now,” he told reporters."
+        "“My little girl has been on this ward for six days,” he told reporters."
     )
-    quote = _quote(article, "My daughter has been here")
+    quote = _quote(article, "My little girl has been")
     assert quote.speaker.name == "The father of a two-year-old with a heart condition"
 
 
 def test_the_person_is_the_unnamed_speaker_before() -> None:
     article = _article(
         "A former employee of the quarry told the Courier that workers had been told to keep quiet.\n\n"
-        "“This condition continues after we are no longer employed,” the person wrote."
+        "“The gag stays in place even after we leave the company,” the person wrote."
     )
-    assert _quote(article, "This condition continues").speaker.name == "former employee of the quarry"
+    assert _quote(article, "The gag stays").speaker.name == "former employee of the quarry"
 
 
 def test_a_release_from_a_body_is_the_body_speaking() -> None:
     article = _article(
         "Temperatures reached 36 C in Harbourton on Monday.\n\n"
-        "“Take action to protect yourself and others,” reads a release from the Coastal Weather Office."
+        "“Extreme heat can harm anyone, so plan ahead,” reads a release from the Coastal Weather Office."
     )
-    quote = _quote(article, "Take action to protect")
+    quote = _quote(article, "Extreme heat can harm")
     assert quote.kind == "direct"
     assert quote.speaker.name == "Coastal Weather Office"
 
@@ -970,15 +970,15 @@ def test_the_woman_is_the_woman_described_last_and_she_is_not_a_man() -> None:
     article = _article(
         "Patients waited more than ten hours at the Harbourton emergency department on Thursday.\n\n"
         "A second woman emailed that a nurse had warned the waiting room of the delay.\n\n"
-        "“That is more than an entire shift,” the woman said."
+        "“That is longer than a whole night of sleep,” the woman said."
     )
-    assert _quote(article, "That is more than").speaker.name == "second woman"
+    assert _quote(article, "That is longer than").speaker.name == "second woman"
     article = _article(
         "One patient waited eleven hours at the Harbourton emergency department, while a man with internal "
         "bleeding waited all night.\n\n"
-        "“Staff are doing their best,” she said."
+        "“The nurses are run off their feet,” she said."
     )
-    assert _quote(article, "Staff are doing").speaker.name == "patient"
+    assert _quote(article, "The nurses are run").speaker.name == "patient"
 
 
 def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:

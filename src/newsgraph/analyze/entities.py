@@ -119,7 +119,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             if len(words) == length and _GENERATION.match(words[-1].text) and words[0].text in {",", words[-1].text}:
                 last += length
                 break
-        # ... nor is a headline's verb: "[Obama Says]*PERSON* Museum Will …".
+        # ... nor is a headline's verb: "[Tollis Says]*PERSON* Pier Will …".
         while last - 1 > first and span.doc[last - 1].lower_ in HEADLINE_VERBS:
             last -= 1
         span = span.doc[first:last]
@@ -216,7 +216,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if "\n" in ent.text or not (ent.label_ in TYPES or _misread_body(ent)):
             continue
         if all(is_title_token(t) or t.is_punct for t in ent):
-            continue  # "[Datuk Seri]*PERSON* Anwar Ibrahim", "[Det.]*PERSON* Tom Bain": a title on its own
+            continue  # "[Datuk Seri]*PERSON* Anwar Ibrahim", "[Det.]*PERSON* Rona Pell": a title on its own
         name, start, end = _clean_name(ent)
         if not name or is_role_word(name) or not any(ch.isalpha() for ch in name):
             continue
@@ -238,13 +238,13 @@ _PLACED = re.compile(r"\b(?:north|south|east|west|north-east|north-west|south-ea
 
 
 def _placed(span: Span) -> bool:
-    """ "located south of [Wollongong]*PERSON*": a place, whatever the tagger said."""
+    """ "located south of [Kembla]*PERSON*": a place, whatever the tagger said."""
     return bool(_PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char))
 
 
 def _misread_body(span: Span) -> bool:
-    """A name ending in a body's word that the model took for a title or a product: "[The Great Barrier
-    Reef Marine Park Authority]*WORK_OF_ART*"."""
+    """A name ending in a body's word that the model took for a title or a product: "[The Harbour Basin
+    Authority]*WORK_OF_ART*"."""
     last = span[-1]
     titled = span.label_ in {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
     return titled and last.text[:1].isupper() and last.lower_ in BODY_NOUNS
@@ -256,12 +256,12 @@ _BODY_AFTER = re.compile(
 
 
 def _described_as_body(span: Span) -> bool:
-    """ "[An Garda Siochana]*PERSON*, the Irish police force, said": a body, whatever the tagger said."""
+    """ "[An Fórsa Cósta]*PERSON*, the coastal rescue service, said": a body, whatever the tagger said."""
     return span.label_ == "PERSON" and bool(_BODY_AFTER.match(text_of(span.doc), span.end_char))
 
 
 def _titled_after(span: Span) -> bool:
-    """A name of two or three words that a person's title follows: "[Chukwulota Ndubuisi]*LOC*, chairman of
+    """A name of two or three words that a person's title follows: "[Obiora Ezenwa]*LOC*, chairman of
     the market, confirmed"; not "[Brent Council]*ORG*, the authority …"."""
     if span.label_ == "PERSON" or not 2 <= len(span) <= 3 or any(not _name_word(t) for t in span):
         return False

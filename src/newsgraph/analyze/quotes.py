@@ -58,7 +58,7 @@ _NAME_SIGNATURE = re.compile(r"[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 #: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})(?P<colon>:)[^\S\n]*")
-#: A transcript quoted whole, each turn opening with its speaker's label: "PENCE: Well, look, …".
+#: A transcript quoted whole, each turn opening with its speaker's label: "TOLLIS: Well, look, …".
 _TURN_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,2})(?P<colon>:)[^\S\n]+(?=\S)")
 #: Where the short clause after a quote ends: its full stop or its paragraph.
 _TAIL_END = re.compile(r"[.;]\s|\n")
@@ -366,7 +366,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
                 previous.parts.append((span.start, span.end))
             elif turn:
-                # "WALLACE: Let's start …" / "PENCE: Well, look …": the label speaks the turn.
+                # "ARKWRIGHT: Let us start …" / "TOLLIS: Well, look …": the label speaks the turn.
                 pending.append(
                     Found([(turn.end(), span.end)], "direct", None, turn.span("name"), cue_span=turn.span("colon"))
                 )
@@ -389,7 +389,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                     Found([(span.start, span.end)], "direct", None, label.span("name"), cue_span=label.span("colon"))
                 )
             elif cue is None and (headed := _headline_speaker(doc, span)) is not None:
-                # Elizabeth Warren Hammers Bank Chief: ‘You Should Be Investigated.’ -- a headline's person speaks
+                # Mara Tollis Slams Harbour Board: ‘You Should Be Ashamed.’ -- a headline's person speaks
                 pending.append(Found([(span.start, span.end)], "direct", None, headed))
             elif cue is None and (signed := _DASH_SIGNATURE.match(text, span.outer_end, hi)) is not None:
                 # “…” ― Edwin Monroy: a list of voices signs each quote with a dash.

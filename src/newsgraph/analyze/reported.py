@@ -187,7 +187,7 @@ def _learned_content(cue: Token, entry: dict[str, Any], model: CueModel | None =
 
 def _circumstance(anchor: Token, relation: str) -> bool:
     """ "said in a phone interview", "told reporters at the rally": where or when, not what was said."""
-    return relation == "prep" and anchor.lower_ in _WHEN_WHERE and anchor.head.lemma_ in {"say", "tell"}
+    return relation == "prep" and anchor.lower_ in _CIRCUMSTANCE_PREPOSITIONS and anchor.head.lemma_ in {"say", "tell"}
 
 
 def _extracted_clause(cue: Token) -> list[tuple[int, int]]:
@@ -226,7 +226,7 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
     return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
 
 
-_WHEN_WHERE = {"in", "at", "on", "during", "after", "before", "since", "while", "from"}
+_CIRCUMSTANCE_PREPOSITIONS = {"in", "at", "on", "during", "after", "before", "since", "while", "from"}
 _NOT_SPEECH_PARTICLES = {"off", "up", "in"}
 _DASHES = {"—", "–", "--", "-", "―"}
 _CONTRARY = {"but", "although", "though", "yet"}

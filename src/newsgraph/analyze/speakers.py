@@ -137,7 +137,7 @@ def subject_of(verb: Token) -> Token | None:
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
     )
     if right is None and verb.tag_ in _FINITE and verb.i + 1 < len(verb.doc):
-        # “…,” said Kevin Shaner, who lives …: the parser gave the name to the clause after it
+        # “…,” said Ansel Pruett, who lives …: the parser gave the name to the clause after it
         name = next((ent for ent in verb.doc.ents if ent.start == verb.i + 1 and ent.label_ == "PERSON"), None)
         if name is not None and not (name.end < len(verb.doc) and verb.doc[name.end].tag_ == "POS"):
             right = name.root
@@ -306,19 +306,19 @@ class SpeakerResolver:
                 return Speaker(None, None, start, end)
             found = self._resolve(text_of(self.doc)[antecedent[0] : antecedent[1]], *antecedent, position)
             return Speaker(found.name, found.entity, start, end)
-        # A transcript's label in capitals ("PENCE:") names the person the article calls Mike Pence.
-        label = self._untagged_name(start, end) if mention.isupper() else None
-        if label is not None and label[1] is not None:
-            return Speaker(label[0], label[1], start, end)
+        # A transcript's label in capitals ("TOLLIS:") names the person the article calls Mara Tollis.
+        untagged = self._untagged_name(start, end) if mention.isupper() else None
+        if untagged is not None and untagged[1] is not None:
+            return Speaker(untagged[0], untagged[1], start, end)
         entity = self._named(start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
-        untagged = self._untagged_name(start, end)
+        untagged = untagged if mention.isupper() else self._untagged_name(start, end)
         if untagged is not None:
             return Speaker(untagged[0], untagged[1], start, end)
         kin = _KIN_MENTION.match(mention)
         if kin is not None:
-            # "her sister said" after "sister Bridget Haynes told Sky News"
+            # "her sister said" after "sister Orla Quinlan told reporters"
             found = self._titled(kin.group("kin").lower(), [], start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
@@ -332,12 +332,12 @@ class SpeakerResolver:
                 return Speaker(found[0], found[1], start, end)
         work = _WORK_OF_BODY.match(mention)
         if work is not None:
-            # "reads a release from Environment Canada": the body speaks through what it issued
+            # "reads a release from the Coastal Weather Office": the body speaks through what it issued
             body_start = start + work.start("body")
             entity = self.entities.at(body_start, start + work.end("body"))
             return Speaker(entity.name if entity else work.group("body"), entity.id if entity else None, start, end)
         if role in _SPOKES and len(lowered.split()) == 2:
-            # "An Garda Siochana said … A spokesperson added: “…”": the body that spoke last speaks again
+            # "The Coastal Rescue Agency said … A spokesperson added: “…”": the body that spoke last speaks again
             body = self._last_body(start)
             if body is not None:
                 return Speaker(f"{body} {role}", None, start, end)
@@ -353,8 +353,8 @@ class SpeakerResolver:
         return Speaker(_describe(mention), None, start, end)
 
     def _untagged_name(self, start: int, end: int) -> tuple[str, str | None] | None:
-        """A name the tagger missed: "Judge King" is the article's John King; a lone "Newcombe" is
-        the "Paul Newcombe" written elsewhere in it."""
+        """A name the tagger missed: "Judge Quill" is the article's Eamon Quill; a lone "Wexcombe"
+        is the "Paul Wexcombe" written elsewhere in it."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span or () if not t.is_punct]
         while len(words) > 1 and is_title_token(words[0]):
@@ -387,7 +387,7 @@ class SpeakerResolver:
 
     def _untagged_body(self, role: str, position: int) -> str | None:
         """The last name before ``position`` that ends in ``role``, capitalised, which the tagger did not
-        take for an organisation: "the Tourism, Arts and Culture Ministry (Motac)" for "the ministry"."""
+        take for an organisation: "the Harbour, Parks and Culture Ministry (Hapac)" for "the ministry"."""
         pattern = re.compile(rf"(?:\b[A-Z][\w'’&.-]*,?\s+(?:(?:and|of|for|the|&)\s+)*){{1,6}}{role.capitalize()}\b")
         names = [m for m in pattern.finditer(text_of(self.doc), 0, position) if not self._quoted(m.start())]
         for match in reversed(names):
@@ -473,7 +473,7 @@ class SpeakerResolver:
         return entity
 
     def _pronoun(self, start: int, end: int) -> Speaker:
-        # Someone reported inside another's report ("the barrister stressed that Cull claims …") is not
+        # Someone reported inside another's report ("the barrister stressed that Ferris claims …") is not
         # who goes on speaking.
         previous = next((s for s in reversed(self.history) if _is_person(s) and not self._reported_within(s)), None)
         recent = self._recent_person(start, previous)
@@ -526,7 +526,7 @@ class SpeakerResolver:
 
     def _leads(self, previous: Speaker, recent: Entity, position: int) -> bool:
         """The last speaker is the main subject of the sentence that names the other person last, where
-        that person is not: "A defence barrister stressed that Cull claims … “…,” he said"."""
+        that person is not: "A defence barrister stressed that Ferris claims … “…,” he said"."""
         last = max((s for s, _ in recent.mentions if s < position and not self._quoted(s)), default=None)
         if previous.start is None or previous.end is None or last is None:
             return False

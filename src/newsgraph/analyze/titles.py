@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-#: Family ties written like titles: "sister Bridget Haynes told reporters", "her sister said".
+#: Family ties written like titles: "sister Orla Quinlan told reporters", "her sister said".
 KIN_NOUNS = (
     "sister", "brother", "mother", "father", "wife", "husband", "son", "daughter", "aunt", "uncle", "cousin",
     "grandmother", "grandfather", "niece", "nephew", "fiancée", "fiancé", "fiancee", "fiance",
