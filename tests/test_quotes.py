@@ -990,3 +990,14 @@ def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:
     assert quote.kind == "mixed"
     assert quote.cue is not None and quote.cue.text == "pledged"
     assert article.text[quote.speaker.start : quote.speaker.end] == "The harbour board"
+
+
+def test_a_place_is_not_the_speaker_when_a_person_is_also_a_subject() -> None:
+    article = _article(
+        "Ansel Okoro who sells nets at Quay Street, Port Arlen told the Courier that the weak currency was "
+        "ruining his trade.\n\n“There is no profit left in nets,” he said."
+    )
+    quote = _quote(article, "There is no profit")
+    assert quote.speaker.name == "Ansel Okoro"
+    (report,) = [q for q in article.quotes if q.kind == "indirect"]
+    assert report.speaker.name == "Ansel Okoro"

@@ -52,6 +52,7 @@ _SEPARATE_ROLES = frozenset(
     expert economist reporter correspondent photographer consultant strategist pollster doctor nurse surgeon
     officer inspector sheriff judge justice commentator columnist engineer researcher scientist historian""".split()
 )
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _WORK_OF_BODY = re.compile(
     r"^(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:statement|release|news release|press release|update|bulletin|report|"
@@ -113,7 +114,8 @@ def subject_of(verb: Token) -> Token | None:
         if len(subjects) > 1:
             # "…, which analysts have warned could …": the relative pronoun belongs to the reported clause;
             # “…,” said Dr. Hill: the nearer subject, not a word of the quote the parser also took.
-            subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, abs(c.i - token.i)))
+            # "Isuma who sells bags at Tinubu Street, Lagos Island told …": a place does not speak.
+            subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, c.ent_type_ in _PLACES, abs(c.i - token.i)))
         subject = _in_paragraph_of(subjects[0], verb) if subjects else None
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
