@@ -1001,3 +1001,12 @@ def test_a_place_is_not_the_speaker_when_a_person_is_also_a_subject() -> None:
     assert quote.speaker.name == "Ansel Okoro"
     (report,) = [q for q in article.quotes if q.kind == "indirect"]
     assert report.speaker.name == "Ansel Okoro"
+
+
+def test_a_bodys_update_speaks_for_the_body() -> None:
+    article = _article(
+        "The Harbour Basin Authority has blamed the warm water. “The bleaching has spread north,” the authority "
+        "said.\n\nThe basin authority’s update says the southern reefs were hit hardest. “Divers checked "
+        "forty reefs in a week,” the update said."
+    )
+    assert _quote(article, "Divers checked").speaker.name == "Harbour Basin Authority"

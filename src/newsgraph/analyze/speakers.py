@@ -59,7 +59,10 @@ _WORK_OF_BODY = re.compile(
     r"notice|advisory)\s+(?:from|by|of)\s+(?:the\s+)?(?P<body>[A-Z].*)$",
     re.IGNORECASE,
 )
-_ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué"})
+_OWNED_WORK = re.compile(
+    r"^(?P<owner>.+?)(?:'s|’s)\s+(?:latest\s+|new\s+|own\s+)?(?:statement|release|update|report|bulletin|advisory)$"
+)
+_ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué", "update", "bulletin", "advisory"})
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
 )
@@ -332,6 +335,13 @@ class SpeakerResolver:
             found = self._by_role(role, mention, start) or self._restated(role, mention, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
+        owned_work = _OWNED_WORK.match(mention)
+        if owned_work is not None:
+            # "The park authority's update says": the owner speaks through it
+            owner_start, owner_end = start + owned_work.start("owner"), start + owned_work.end("owner")
+            found = self._resolve(owned_work.group("owner"), owner_start, owner_end, position)
+            if found.name is not None:
+                return Speaker(found.name, found.entity, start, end)
         work = _WORK_OF_BODY.match(mention)
         if work is not None:
             # "reads a release from the Coastal Weather Office": the body speaks through what it issued
