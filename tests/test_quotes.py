@@ -1010,3 +1010,15 @@ def test_a_bodys_update_speaks_for_the_body() -> None:
         "forty reefs in a week,” the update said."
     )
     assert _quote(article, "Divers checked").speaker.name == "Harbour Basin Authority"
+
+
+def test_double_primes_work_as_quotation_marks() -> None:
+    article = _article(
+        "Farmer Edwin Marsh, 63, who found the stone on his farm in 1976, said he was ″walking the field looking "
+        "for arrowheads. This one looked different, so I kept it.″\n\n"
+        "″I thought it was a lump of slag,″ he said. ″It looked like scrap.″"
+    )
+    quote = _quote(article, "I thought it was a lump")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Edwin Marsh"
+    assert _quote(article, "walking the field").speaker.name == "Edwin Marsh"

@@ -20,11 +20,15 @@ def get_nlp() -> Language:
     """Load the model once per process; every stage calls this rather than ``spacy.load``."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_LENGTH
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    # Some archives print quotation marks as double primes (″walking″); split them off like quotes.
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "″"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
     return nlp
 
 

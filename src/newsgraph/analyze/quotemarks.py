@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 _DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", "»": "«"}
 _DOUBLE_CLOSE = {"”", "»", "«", "“"}
 _SINGLE_OPEN_CHARS = {"‘", "‹"}
-_OPEN_CONTEXT = set(" \t([{—–-/\"“„«‘'")
-_CLOSE_CONTEXT = set(" \t.,;:!?)]}—–-\"”»’'…")
+_OPEN_CONTEXT = set(" \t([{—–-/\"″“„«‘'")
+_CLOSE_CONTEXT = set(" \t.,;:!?)]}—–-\"″”»’'…")
+#: Marks that both open and close: the straight double quote, and the double prime some archives use for it.
+_STRAIGHT_DOUBLE = {'"', "″"}
 
 
 @dataclass
@@ -73,7 +75,7 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
                 stack.pop()
             close(index)
             skip = index + 1
-        elif ch == '"':
+        elif ch in _STRAIGHT_DOUBLE:
             if open_doubles and before not in " \t(":
                 while stack and not stack[-1][1]:
                     stack.pop()  # a single left open inside is dropped
@@ -102,7 +104,8 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
     # one that opens a sentence, where single marks are the house style (‘We will …).
     while stack:
         start, double, _, children = stack.pop(0)
-        if double and paragraph[start] == '"' and ("“" in paragraph or "”" in paragraph) and not straight_closes:
+        curly = "“" in paragraph or "”" in paragraph
+        if double and paragraph[start] in _STRAIGHT_DOUBLE and curly and not straight_closes:
             top.extend(children)  # a stray straight mark in a paragraph quoted with curly ones
             continue
         lead = paragraph[:start].rstrip()
