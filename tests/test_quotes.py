@@ -1022,3 +1022,12 @@ def test_double_primes_work_as_quotation_marks() -> None:
     assert quote.kind == "direct"
     assert quote.speaker.name == "Edwin Marsh"
     assert _quote(article, "walking the field").speaker.name == "Edwin Marsh"
+
+
+def test_a_role_held_for_a_place_leaves_the_place_out_of_the_holders_name() -> None:
+    article = _article(
+        "Many customers in Tasmania lost their internet on Tuesday.\n\n"
+        "Harbourlink general manager of Tasmania Mike Patterson apologised on local radio this morning.\n\n"
+        "“We are contacting every customer who was cut off,” he said."
+    )
+    assert _quote(article, "We are contacting").speaker.name == "Mike Patterson"

@@ -107,7 +107,11 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
         of = first - 2 if first >= 2 and span.doc[first - 1].lower_ == "the" else first - 1  # "Speaker of the House"
         if of >= 1 and span.doc[of].lower_ == "of" and is_role_word(span.doc[of - 1].text):
-            while first < span.end - 1 and span.doc[first].text in _PORTFOLIO_WORDS:
+            # ... or a place it is held for: "general manager of [Tasmania] Mike Patterson"
+            places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"}}
+            while first < span.end - 1 and (
+                span.doc[first].text in _PORTFOLIO_WORDS or span.end - first > 2 and span.doc[first].text in places
+            ):
                 first += 1
         # ... and a family name it left out joins it: "[Mohammed bin Abdulrahman] Al Thani".
         last = span.end

@@ -476,6 +476,10 @@ class SpeakerResolver:
         # "a Wall Street Journal report said": the publication speaks through its report.
         if root is not None and root.lemma_.lower() in _PUBLISHED_WORKS and entity.type == "ORG":
             return entity
+        # "Telstra general manager of Tasmania Mike Patterson": the role's holder, named after it
+        last_word = self.entities.at(end - 1, end)
+        if root is not None and is_role_word(root.text) and last_word is not None and last_word.type == "PERSON":
+            return last_word
         # "A spokesperson for the NSC" is not the NSC itself; "Biden’s staff" is not Biden; "Fishermen in
         # the village of Kvarnes" are not Kvarnes, however the tagger reads a sentence's first word.
         if root is not None and (
