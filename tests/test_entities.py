@@ -88,3 +88,15 @@ def test_a_name_placed_south_of_is_a_place_whatever_the_tagger_said() -> None:
     doc.ents = [Span(doc, 6, 7, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
     types = {e.name: e.type for e in find_entities(doc).entities}
     assert types == {"Kembla": "GPE", "Ivo Brandt": "PERSON"}
+
+
+def test_a_full_name_the_tagger_called_a_place_is_a_person_when_its_surname_is_one() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.entities import find_entities
+    from newsgraph.analyze.nlp import get_nlp
+
+    doc = get_nlp()("Jazz legend Tomas Okafor died on Tuesday. Okafor played for fifty years.")
+    doc.ents = [Span(doc, 2, 4, label="FAC"), Span(doc, 8, 9, label="PERSON")]
+    people = {e.name: len(e.mentions) for e in find_entities(doc).entities if e.type == "PERSON"}
+    assert people == {"Tomas Okafor": 2}

@@ -337,7 +337,13 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
     # A full name the model called an organisation, whose surname it elsewhere calls a person:
     # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said".
     raw = [
-        (where, "PERSON" if type_ == "ORG" and _misread_full_name(name, lone) else type_, name, start, end)
+        (
+            where,
+            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC"} and _misread_full_name(name, lone) else type_,
+            name,
+            start,
+            end,
+        )
         for where, type_, name, start, end in raw
     ]
     people: dict[str, _Cluster] = {}
@@ -438,7 +444,10 @@ def _other_first_name(token: Token, full: str) -> bool:
 
 def _misread_full_name(name: str, lone_surnames: set[str]) -> bool:
     words = name.split()
-    return len(words) in {2, 3} and words[-1] in lone_surnames and all(_NAME_TOKEN.match(w) for w in words)
+    titled = is_role_word(words[0]) or words[0].rstrip(".") in _HONORIFIC_WORDS  # "Cr Mackenzie" is no full name
+    return (
+        len(words) in {2, 3} and words[-1] in lone_surnames and all(_NAME_TOKEN.match(w) for w in words) and not titled
+    )
 
 
 def _surname_of(name: str, surnames: dict[str, str]) -> str | None:
