@@ -1031,3 +1031,11 @@ def test_a_role_held_for_a_place_leaves_the_place_out_of_the_holders_name() -> N
         "“We are contacting every customer who was cut off,” he said."
     )
     assert _quote(article, "We are contacting").speaker.name == "Mike Patterson"
+
+
+def test_a_scientists_profession_is_a_title_not_a_name() -> None:
+    article = _article(
+        "He showed the stone to his son-in-law, Harbour State University Geologist Aron Pellow.\n\n"
+        "“He is always showing me rocks from his collection,” said Pellow, 29."
+    )
+    assert _quote(article, "He is always showing").speaker.name == "Aron Pellow"

@@ -33,6 +33,8 @@ ROLE_NOUNS = [
     "presenter", "host", "anchor", "broadcaster", "commentator", "columnist", "speaker",
     "detective", "det.", "sergeant", "sgt.", "constable", "const.", "insp.", "barrister", "solicitor",
     "magistrate", "justice of the peace", "paramedic", "firefighter", "cllr", "cllr.", "cr", "cr.", "cs",
+    "geologist", "biologist", "astronomer", "physicist", "chemist", "meteorologist", "forecaster",
+    "archaeologist", "ecologist", "psychologist", "epidemiologist", "architect", "planner", "surveyor",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
