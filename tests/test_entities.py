@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 import newsgraph
+from newsgraph.analyze.entities import find_entities
+from newsgraph.analyze.nlp import get_nlp
+from newsgraph.records import Entity
+
+
+def _tagged(text: str, *spans: tuple[int, int, str]) -> list[Entity]:
+    """The entities of ``text`` when the tagger labels exactly ``spans`` (token start, end, label)."""
+    doc = get_nlp()(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return list(find_entities(doc).entities)
+
+
+def _types(text: str, *spans: tuple[int, int, str]) -> dict[str, str]:
+    return {e.name: e.type for e in _tagged(text, *spans)}
 
 
 def test_a_generation_suffix_is_part_of_the_name_and_not_the_surname() -> None:
@@ -41,62 +57,45 @@ def test_honorifics_of_one_and_two_words_are_not_part_of_a_name() -> None:
 
 
 def test_a_name_with_a_persons_title_after_it_is_a_person_whatever_the_tagger_said() -> None:
-    from spacy.tokens import Span
-
-    from newsgraph.analyze.entities import find_entities
-    from newsgraph.analyze.nlp import get_nlp
-
-    doc = get_nlp()("Obiora Ezenwa, chairman of the market, confirmed the fire. Brent Council, the authority, agreed.")
-    doc.ents = [Span(doc, 0, 2, label="LOC"), Span(doc, 12, 14, label="ORG")]  # as the tagger may read them
-    types = {e.name: e.type for e in find_entities(doc).entities}
+    types = _types(
+        "Obiora Ezenwa, chairman of the market, confirmed the fire. Brent Council, the authority, agreed.",
+        (0, 2, "LOC"),
+        (12, 14, "ORG"),
+    )
     assert types["Obiora Ezenwa"] == "PERSON"
     assert types["Brent Council"] == "ORG"
 
 
 def test_a_name_ending_in_a_bodys_word_is_an_organisation_whatever_the_tagger_said() -> None:
-    from spacy.tokens import Span
-
-    from newsgraph.analyze.entities import find_entities
-    from newsgraph.analyze.nlp import get_nlp
-
-    doc = get_nlp()("The Harbour Basin Authority has blamed the warm water. Blue Harbour Nights opened on Friday.")
-    doc.ents = [Span(doc, 0, 4, label="WORK_OF_ART"), Span(doc, 10, 13, label="WORK_OF_ART")]
-    types = {e.name: e.type for e in find_entities(doc).entities}
+    types = _types(
+        "The Harbour Basin Authority has blamed the warm water. Blue Harbour Nights opened on Friday.",
+        (0, 4, "WORK_OF_ART"),
+        (10, 13, "WORK_OF_ART"),
+    )
     assert types == {"Harbour Basin Authority": "ORG"}
 
 
 def test_a_name_described_as_a_body_is_an_organisation_whatever_the_tagger_said() -> None:
-    from spacy.tokens import Span
-
-    from newsgraph.analyze.entities import find_entities
-    from newsgraph.analyze.nlp import get_nlp
-
-    doc = get_nlp()("An Fórsa Cósta, the coastal rescue service, said a man was held. Ivo Brandt, the pilot, agreed.")
-    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 15, 17, label="PERSON")]
-    types = {e.name: e.type for e in find_entities(doc).entities}
+    types = _types(
+        "An Fórsa Cósta, the coastal rescue service, said a man was held. Ivo Brandt, the pilot, agreed.",
+        (0, 3, "PERSON"),
+        (15, 17, "PERSON"),
+    )
     assert types["An Fórsa Cósta"] == "ORG"
     assert types["Ivo Brandt"] == "PERSON"
 
 
 def test_a_name_placed_south_of_is_a_place_whatever_the_tagger_said() -> None:
-    from spacy.tokens import Span
-
-    from newsgraph.analyze.entities import find_entities
-    from newsgraph.analyze.nlp import get_nlp
-
-    doc = get_nlp()("The school is located south of Kembla. Ivo Brandt runs it.")
-    doc.ents = [Span(doc, 6, 7, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
-    types = {e.name: e.type for e in find_entities(doc).entities}
+    types = _types("The school is located south of Kembla. Ivo Brandt runs it.", (6, 7, "PERSON"), (8, 10, "PERSON"))
     assert types == {"Kembla": "GPE", "Ivo Brandt": "PERSON"}
 
 
 def test_a_full_name_the_tagger_called_a_place_is_a_person_when_its_surname_is_one() -> None:
-    from spacy.tokens import Span
-
-    from newsgraph.analyze.entities import find_entities
-    from newsgraph.analyze.nlp import get_nlp
-
-    doc = get_nlp()("Jazz legend Tomas Okafor died on Tuesday. Okafor played for fifty years.")
-    doc.ents = [Span(doc, 2, 4, label="FAC"), Span(doc, 8, 9, label="PERSON")]
-    people = {e.name: len(e.mentions) for e in find_entities(doc).entities if e.type == "PERSON"}
+    people = {
+        e.name: len(e.mentions)
+        for e in _tagged(
+            "Jazz legend Tomas Okafor died on Tuesday. Okafor played for fifty years.", (2, 4, "FAC"), (8, 9, "PERSON")
+        )
+        if e.type == "PERSON"
+    }
     assert people == {"Tomas Okafor": 2}
