@@ -1039,3 +1039,22 @@ def test_a_scientists_profession_is_a_title_not_a_name() -> None:
         "“He is always showing me rocks from his collection,” said Pellow, 29."
     )
     assert _quote(article, "He is always showing").speaker.name == "Aron Pellow"
+
+
+def test_a_name_set_off_after_a_description_is_the_speaker() -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_span
+
+    # The parse the model gives "Port Sorrell resident, Tony, told …": the name hangs on the noun as npadvmod.
+    words = ["Harbour", "Point", "resident", ",", "Tony", ",", "told", "reporters"]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        heads=[1, 2, 6, 2, 2, 2, 6, 6],
+        deps=["compound", "compound", "nsubj", "punct", "npadvmod", "punct", "ROOT", "dobj"],
+        ents=["B-GPE", "I-GPE", "O", "O", "B-PERSON", "O", "O", "O"],
+    )
+    start, end = subject_span(doc[6])
+    assert doc.text[start:end] == "Tony"

@@ -253,7 +253,7 @@ def _relative_subject(verb: Token, antecedent: Token) -> Token | None:
 def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
     """Character span of the noun phrase headed by ``subject``, without ``verb``, relative clauses or brackets."""
     # "Its chair, Peter Lomax, said": the apposed name says who.
-    named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    named = next((c for c in subject.children if c.dep_ in {"appos", "npadvmod"} and c.ent_type_ == "PERSON"), None)
     if named is not None and subject.ent_type_ != "PERSON":
         subject = named
     # "Said Gordon.": the cue itself is not part of who spoke.
