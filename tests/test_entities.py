@@ -99,3 +99,8 @@ def test_a_full_name_the_tagger_called_a_place_is_a_person_when_its_surname_is_o
         if e.type == "PERSON"
     }
     assert people == {"Tomas Okafor": 2}
+
+
+def test_a_name_set_beside_a_role_is_a_person_whatever_the_tagger_said() -> None:
+    text = "“We cannot hold the vote in April,” the chairman of the harbour board Ravindu Pelawatte said on Thursday."
+    assert _types(text, (17, 19, "ORG"))["Ravindu Pelawatte"] == "PERSON"

@@ -1058,3 +1058,35 @@ def test_a_name_set_off_after_a_description_is_the_speaker() -> None:
     )
     start, end = subject_span(doc[6])
     assert doc.text[start:end] == "Tony"
+
+
+def test_a_name_beside_a_role_is_the_speaker_whatever_the_tagger_called_it() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_span
+
+    doc = get_nlp()("“We cannot hold the vote in April,” the chairman of the harbour board Ravindu Pelawatte said.")
+    doc.ents = [Span(doc, 17, 19, label="ORG")]  # the tagger sometimes calls such a name an organisation
+    start, end = subject_span(doc[19])
+    assert doc.text[start:end] == "Ravindu Pelawatte"
+
+
+def test_a_councillors_abbreviated_title_is_not_part_of_the_name() -> None:
+    article = _article(
+        "Thornwick councillor Ada Marlow said the late bus had been cut.\n\n"
+        "“Many residents rely on that service to get home from work,” said Coun Marlow.\n\n"
+        "“I had to pay for a taxi,” Coun. Marlow added."
+    )
+    assert _quote(article, "Many residents rely").speaker.name == "Ada Marlow"
+    assert _quote(article, "I had to pay").speaker.name == "Ada Marlow"
+
+
+def test_a_ruling_read_out_speaks_for_its_author_and_is_not_what_was_said() -> None:
+    article = _article(
+        "Justice Edwin Calloway struck down the harbour levy on Friday.\n\n"
+        "“The levy was raised without any lawful notice,” read Calloway’s 30-page ruling. “It cannot stand.”\n\n"
+        "“The council regrets the delay,” read the council’s statement."
+    )
+    assert _quote(article, "The levy was raised").speaker.name == "Edwin Calloway"
+    assert [q.kind for q in article.quotes if q.cue and q.cue.text == "read"] == ["direct", "direct"]

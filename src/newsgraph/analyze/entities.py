@@ -230,7 +230,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue  # "[MAIDAN SHAR]*PERSON*, Afghanistan, July 24 (Xinhua) --"
         if ent.label_ == "PERSON" and any(_not_a_name_word(w) for w in name.split()):
             continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
-        person = _misread_surname(ent) or _titled_after(ent)
+        person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent)
         type_ = "PERSON" if person else "ORG" if _described_as_body(ent) else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
             type_ = "GPE"
@@ -271,6 +271,20 @@ def _titled_after(span: Span) -> bool:
         return False
     title = title_after(text_of(span.doc), span.end_char)
     return title is not None and title.split()[-1].lower() not in BODY_NOUNS
+
+
+def _apposed_to_role(span: Span) -> bool:
+    """A name of two or three words set beside a role: "the chairman of the commission [Ravi Perera]*ORG*"."""
+    head = span.root.head
+    return (
+        span.label_ in {"ORG", "GPE"}
+        and 2 <= len(span) <= 3
+        and all(_name_word(t) for t in span)
+        and span.root.dep_ == "appos"
+        and head.i < span.start
+        and is_role_word(head.text)
+        and span[-1].lower_ not in BODY_NOUNS
+    )
 
 
 def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:

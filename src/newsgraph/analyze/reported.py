@@ -99,7 +99,8 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         if entry["rate"] < STRONG_CUE_RATE and probability.get(cue.i, 1.0) < model.keep_below:
             continue  # a weak cue word the model rules out here
         parts = _learned_content(cue, entry, model if model.trained else None)
-        if not parts or subject_of(cue) is None:
+        speaker = subject_of(cue)
+        if not parts or speaker is None or _holds(parts, speaker):
             continue
         taken.add(cue.i)
         found.append(Found(parts, "indirect", cue, subject_span(cue)))
@@ -116,6 +117,9 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         parts = _runs(_content_along(cue, *anchor), cue) if anchor is not None and not _circumstance(*anchor) else []
         inside = {i for start, end in parts for i in _token_range(starts, start, end)}
         if not inside or len(inside & covered) > MAX_SHARED_CONTENT * len(inside):
+            continue
+        speaker = subject_of(cue)
+        if speaker is not None and _holds(parts, speaker):
             continue
         covered |= inside
         found.append(Found(parts, "indirect", cue, subject_span(cue)))
@@ -147,6 +151,11 @@ def _expletive(cue: Token) -> bool:
 def _phrasal(cue: Token) -> bool:
     """ "called off the search", "called up reservists": a particle that makes "call" no report."""
     return cue.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ in _NOT_SPEECH_PARTICLES for c in cue.children)
+
+
+def _holds(parts: list[tuple[int, int]], token: Token) -> bool:
+    """Whether ``token`` lies in ``parts``: “…,” read the council's statement: who speaks is not what was said."""
+    return any(start <= token.idx < end for start, end in parts)
 
 
 def _token_range(starts: list[int], start: int, end: int) -> range:

@@ -60,7 +60,13 @@ _WORK_OF_BODY = re.compile(
     re.IGNORECASE,
 )
 _OWNED_WORK = re.compile(
-    r"^(?P<owner>.+?)(?:'s|’s)\s+(?:latest\s+|new\s+|own\s+)?(?:statement|release|update|report|bulletin|advisory)$"
+    r"^(?P<owner>.+?)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:statement|release|update|report|bulletin|advisory|ruling|"
+    r"judgment|judgement|decision|letter|post|message|email|memo)$"
+)
+#: Writings that "read" a quote out: “…,” read the judge's ruling.
+_WRITINGS = frozenset(
+    "statement release update report bulletin advisory ruling judgment judgement decision letter post message email "
+    "memo note sign notice caption tweet".split()
 )
 _ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué", "update", "bulletin", "advisory"})
 _PUBLISHED_WORKS = frozenset(
@@ -137,6 +143,10 @@ def subject_of(verb: Token) -> Token | None:
         return _owner(verb.head)  # "issued a statement calling for …": who issued it
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         return verb.head  # "watching Rosfeld on the sidewalk saying …"
+    if verb.lemma_ == "read":
+        writing = next((c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS), None)
+        if writing is not None:
+            return writing  # “…,” read the judge's ruling: the writing speaks for whoever wrote it
     # Inverted attribution the parser missed: "said Sheinbaum".
     right = next(
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
@@ -250,10 +260,18 @@ def _relative_subject(verb: Token, antecedent: Token) -> Token | None:
     return None
 
 
+def _names_role(name: Token, subject: Token) -> bool:
+    """``name`` says who ``subject`` is: a person, or any proper name after a role ("the chairman of the
+    commission Ravi Perera said", where the tagger called him an organisation)."""
+    if name.ent_type_ == "PERSON":
+        return True
+    return name.pos_ == "PROPN" and name.i > subject.i and name.ent_type_ in {"ORG", ""} and is_role_word(subject.text)
+
+
 def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
     """Character span of the noun phrase headed by ``subject``, without ``verb``, relative clauses or brackets."""
     # "Its chair, Peter Lomax, said": the apposed name says who.
-    named = next((c for c in subject.children if c.dep_ in {"appos", "npadvmod"} and c.ent_type_ == "PERSON"), None)
+    named = next((c for c in subject.children if c.dep_ in {"appos", "npadvmod"} and _names_role(c, subject)), None)
     if named is not None and subject.ent_type_ != "PERSON":
         subject = named
     # "Said Gordon.": the cue itself is not part of who spoke.
@@ -261,8 +279,8 @@ def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] |
     # Keep the contiguous run around the head: stop at brackets ("Council (NSC)").
     run = [subject]
     for token in reversed([t for t in tokens if t.i < subject.i]):
-        if token.i != run[0].i - 1 or token.is_punct:
-            break
+        if token.i != run[0].i - 1 or token.is_punct and token.tag_ != "HYPH":
+            break  # "the 21-page ruling" keeps its hyphens; "Council (NSC)" stops at the bracket
         run.insert(0, token)
     for token in [t for t in tokens if t.i > subject.i]:
         if token.i != run[-1].i + 1 or token.text in "()[]":
