@@ -1090,3 +1090,16 @@ def test_a_ruling_read_out_speaks_for_its_author_and_is_not_what_was_said() -> N
     )
     assert _quote(article, "The levy was raised").speaker.name == "Edwin Calloway"
     assert [q.kind for q in article.quotes if q.cue and q.cue.text == "read"] == ["direct", "direct"]
+
+
+def test_a_name_and_role_after_a_quote_sign_it_the_way_tv_stations_write() -> None:
+    article = _article(
+        "Cleanup began in Harrow County on Wednesday.\n\n"
+        "“Strangers just show up and start working,” Ada Brandt, homeowner. “Nobody asks for a thing.”\n\n"
+        "“The barn was flattened,” Owen Tiller, Harrow County Sheriff.\n\n"
+        "“We will rebuild by spring,” Brandt said."
+    )
+    first = _quote(article, "Strangers just show up")
+    assert first.speaker.name == "Ada Brandt"
+    assert len(first.parts) == 2
+    assert _quote(article, "The barn was flattened").speaker.name == "Owen Tiller"

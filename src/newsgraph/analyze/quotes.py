@@ -54,6 +54,11 @@ _DASH_SIGNATURE = re.compile(
 )
 #: …or with the bare name closing the paragraph: “…” Ilse Varga.
 _NAME_SIGNATURE = re.compile(r"[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})\.?[^\S\n]*(?=\n|$)")
+#: …or with the name and a role, the way TV stations write it: “…,” Ada Brandt, homeowner. “…”
+_NAME_ROLE_SIGNATURE = re.compile(
+    r"[^\S\n]*(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3}),[^\S\n]+[^.,;:!?“”\"\n]{2,60}\."
+    r"(?=[^\S\n]*(?:[“\"]|\n|$))"
+)
 #: "According to the sheriff's office, “…”": the lead of a quote that a source introduces.
 _ACCORDING_LEAD = re.compile(r"(?P<cue>\b[Aa]ccording (?P<to>to))\s+(?P<who>[^,;:“”\"\n]{2,80}?)\s*,\s*$")
 #: A speaker's name opening a line, then a colon and the quote: `Fonce-Olivas: "Right now …"`.
@@ -359,7 +364,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             if (
                 cue is None
                 and previous is not None
-                and previous.cue is not None
+                and (previous.cue is not None or previous.speaker_span is not None)
                 and previous.kind == "direct"
                 and _same_paragraph(text, previous.end, span.start)
             ):
@@ -396,8 +401,11 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 pending.append(
                     Found([(span.start, span.end)], "direct", None, signed.span("name"), cue_span=signed.span("dash"))
                 )
-            elif cue is None and (signed := _NAME_SIGNATURE.match(text, span.outer_end, hi)) is not None:
-                # “…” Ilse Varga. -- the same, with the dash left out
+            elif cue is None and (
+                (signed := _NAME_SIGNATURE.match(text, span.outer_end, hi)) is not None
+                or (signed := _NAME_ROLE_SIGNATURE.match(text, span.outer_end, hi)) is not None
+            ):
+                # “…” Ilse Varga. / “…,” Ada Brandt, homeowner. -- the same, with the dash left out
                 pending.append(Found([(span.start, span.end)], "direct", None, signed.span("name")))
             else:
                 pending.append(Found([(span.start, span.end)], kind, cue, speaker))
