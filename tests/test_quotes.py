@@ -1103,3 +1103,10 @@ def test_a_name_and_role_after_a_quote_sign_it_the_way_tv_stations_write() -> No
     assert first.speaker.name == "Ada Brandt"
     assert len(first.parts) == 2
     assert _quote(article, "The barn was flattened").speaker.name == "Owen Tiller"
+
+
+def test_a_report_of_having_been_told_is_one_report_by_the_teller() -> None:
+    article = _article("The Lindqvists said they had been told the pier was to be demolished.")
+    (report,) = article.quotes
+    assert report.cue is not None and report.cue.text == "said"
+    assert report.text == "they had been told the pier was to be demolished"

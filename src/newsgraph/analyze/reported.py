@@ -181,6 +181,8 @@ def _learned_content(cue: Token, entry: dict[str, Any], model: CueModel | None =
     if (
         best is None
         and cue.dep_ in {"parataxis", "ccomp"}
+        # "X said they had been told …": what the head reports holds this cue, not the other way round
+        and not (cue.head.i < cue.i and cue_rate(cue.head) >= STRONG_CUE_RATE and _has_subject(cue.head))
         and (reversed_report or _accepted(entry, f"^{cue.dep_}", up))
     ):
         best = (up, cue.head, f"^{cue.dep_}")
@@ -192,6 +194,10 @@ def _learned_content(cue: Token, entry: dict[str, Any], model: CueModel | None =
     if _circumstance(best[1], best[2]):
         return []
     return _runs(_content_along(cue, best[1], best[2]), cue)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _circumstance(anchor: Token, relation: str) -> bool:
@@ -232,6 +238,9 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
         contrary = any(c.dep_ == "cc" and c.lower_ in _CONTRARY for c in cue.children)
         tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > anchor.i and not _reports_again(c)
                    and not contrary for t in c.subtree]  # fmt: skip
+        # "said they had been told [the building] [was to be demolished]": one clause the parser split in two
+        tokens += [t for c in cue.children if c.dep_ == relation and c.i > anchor.i and not _reports_again(c)
+                   for t in c.subtree]  # fmt: skip
     return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
 
 
