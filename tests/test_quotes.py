@@ -1110,3 +1110,14 @@ def test_a_report_of_having_been_told_is_one_report_by_the_teller() -> None:
     (report,) = article.quotes
     assert report.cue is not None and report.cue.text == "said"
     assert report.text == "they had been told the pier was to be demolished"
+
+
+def test_a_labelled_quote_does_not_run_on_into_the_next_label() -> None:
+    article = _article(
+        "Senator Daniel Marrow and Senator Helen Quill both reject the plan.\n\n"
+        'Marrow: "Our aim is to close the harbour levy." '
+        'Quill: "The levy must stay until the pier is paid for."'
+    )
+    assert _quote(article, "Our aim").speaker.name == "Daniel Marrow"
+    assert _quote(article, "The levy must stay").speaker.name == "Helen Quill"
+    assert len(_quote(article, "Our aim").parts) == 1

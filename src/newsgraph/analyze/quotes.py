@@ -364,7 +364,8 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             if (
                 cue is None
                 and previous is not None
-                and (previous.cue is not None or previous.speaker_span is not None)
+                # “…,” Ada Brandt, homeowner. “…”: a name signing the quote before goes on speaking too
+                and (previous.cue is not None or _signed_between(previous, span.outer_start))
                 and previous.kind == "direct"
                 and _same_paragraph(text, previous.end, span.start)
             ):
@@ -387,9 +388,14 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                     )
                 )
             elif cue is None and (
-                label := _SPEAKER_LABEL.fullmatch(text, text.rfind("\n", 0, span.outer_start) + 1, span.outer_start)
+                label := _SPEAKER_LABEL.fullmatch(
+                    text,
+                    max(text.rfind("\n", 0, span.outer_start) + 1, spans[index - 1].outer_end if index else lo),
+                    span.outer_start,
+                )
             ):
-                # An interview written as a transcript: KFOX: "Why can't …"  Fonce-Olivas: "Right now …"
+                # An interview written as a transcript: KFOX: "Why can't …"  Fonce-Olivas: "Right now …";
+                # or voices set side by side: Marrow: "…" Quill: "…"
                 pending.append(
                     Found([(span.start, span.end)], "direct", None, label.span("name"), cue_span=label.span("colon"))
                 )
@@ -415,6 +421,10 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _signed_between(previous: Found, start: int) -> bool:
+    return previous.speaker_span is not None and previous.end <= previous.speaker_span[0] < start
 
 
 def _headline_speaker(doc: Doc, span: MarkSpan) -> tuple[int, int] | None:
