@@ -1121,3 +1121,10 @@ def test_a_labelled_quote_does_not_run_on_into_the_next_label() -> None:
     assert _quote(article, "Our aim").speaker.name == "Daniel Marrow"
     assert _quote(article, "The levy must stay").speaker.name == "Helen Quill"
     assert len(_quote(article, "Our aim").parts) == 1
+
+
+def test_what_someone_called_is_part_of_the_statement_of_the_verb_around_it() -> None:
+    article = _article('Harbour Commissioner Lise Amberg condemned what she called a "reckless gamble" with the pier.')
+    quote = _quote(article, "reckless gamble")
+    assert quote.cue is not None and quote.cue.text == "condemned"
+    assert quote.speaker.name == "Lise Amberg"

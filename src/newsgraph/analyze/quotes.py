@@ -170,16 +170,28 @@ def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> No
     # Without a clause of its own, any learned report that holds the quote will do; so for "what he called
     # “a brazen breach”" inside a report: the one who called it so is the one reporting.
     unanchored = item.cue is None or _reported_clause(item.cue, item.start) is None or _what_they_call(item.cue)
+    # "Ban condemned what he called a “brazen breach”": the condemning is the statement, not the calling.
+    naming = _naming_verb(item.cue) if item.cue is not None and _what_they_call(item.cue) else None
     # A clause's span stops before closing punctuation that the quoted words keep.
     core_end = item.start + len(text[item.start : item.end].rstrip(" .,;:!?…"))
     enclosing = [
         f for f in indirect
         if f.cue is not None and f.cue_span is None and f.start <= item.start and core_end <= f.end
-        and (unanchored or cue_rate(f.cue) >= STRONG_CUE_RATE)
+        and (unanchored or cue_rate(f.cue) >= STRONG_CUE_RATE) and not (naming is not None and f.cue.i == item.cue.i)
     ]  # fmt: skip
     if enclosing:
         best = max(enclosing, key=lambda f: f.end - f.start)
         item.cue, item.speaker_span, item.clause = best.cue, best.speaker_span, best.parts[0]
+    elif naming is not None:
+        item.cue, item.speaker_span = naming, subject_span(naming)
+
+
+def _naming_verb(call: Token) -> Token | None:
+    """The verb whose object is "what X called …", when it has a subject of its own."""
+    outer = call.head
+    if call.dep_ != "ccomp" or outer.pos_ not in {"VERB", "AUX"} or subject_span(outer) is None:
+        return None
+    return outer
 
 
 def _what_they_call(cue: Token) -> bool:
