@@ -1128,3 +1128,20 @@ def test_what_someone_called_is_part_of_the_statement_of_the_verb_around_it() ->
     quote = _quote(article, "reckless gamble")
     assert quote.cue is not None and quote.cue.text == "condemned"
     assert quote.speaker.name == "Lise Amberg"
+
+
+def test_a_quote_after_a_lead_about_a_person_is_that_persons() -> None:
+    article = _article(
+        "Tessa Marlowe is sweeping glass from her porch after the crash on Pike Road.\n\n"
+        "“My neighbour ran over and told me, and both cars had already stopped.”\n\n"
+        "Margaret Ellison has lived on Pike Road for thirty years.\n\n"
+        "“People drive far too fast here. I have been run into the ditch twice.”\n\n"
+        "Marlowe agrees.\n\n"
+        "“It is too narrow, and there is not a single sign.”\n\n"
+        "Police arrested Dale Corwin on Monday night.\n\n"
+        "“We will not comment while the case is open.”"
+    )
+    assert _quote(article, "My neighbour ran over").speaker.name == "Tessa Marlowe"
+    assert _quote(article, "People drive far").speaker.name == "Margaret Ellison"
+    assert _quote(article, "It is too narrow").speaker.name == "Tessa Marlowe"
+    assert _quote(article, "We will not comment").speaker.name is None

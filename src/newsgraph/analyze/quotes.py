@@ -73,6 +73,8 @@ _CAPITALISED_CUES = frozenset(
     "said says added explained asked noted stated replied continued recalled insisted".split()
 )
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
+#: Double quotation marks: a paragraph with one of them quotes someone itself.
+_DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|Pres|St|Jr|Sr|"
@@ -98,8 +100,13 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
     for item in found:
         speaker = resolver.resolve(item.speaker_span, item.start, item.parts)
-        if item.cue is None and item.speaker_span is None and item.kind == "direct" and quotes:
-            speaker = _continued_speaker(text, quotes, item) or speaker
+        if item.cue is None and item.speaker_span is None and item.kind == "direct":
+            continued = _continued_speaker(text, quotes, item) if quotes else None
+            introduced = _introduced_person(doc, item) if continued is None else None
+            if continued is None and introduced is not None:
+                person = resolver.resolve(introduced, item.start, item.parts)
+                speaker = person if person.entity is not None and person.entity.startswith("person/") else speaker
+            speaker = continued or speaker
         quotes.append(_record(doc, item, speaker))
     return quotes
 
@@ -142,6 +149,29 @@ def _names_entity(mention: str, name: str) -> bool:
     """ "Sheinbaum" or "Claudia Sheinbaum" names "Claudia Sheinbaum"."""
     words = mention.split()
     return mention == name or (len(words) == 1 and name.split()[-1] == words[0])
+
+
+def _introduced_person(doc: Doc, item: Found) -> tuple[int, int] | None:
+    """The person a one-sentence lead paragraph is about, when a quote with no attribution opens the next
+    paragraph: "Tracy Sawyer is cleaning up her yard.¶“My neighbour came and told me …”" is hers."""
+    text = text_of(doc)
+    paragraph_start = text.rfind("\n", 0, item.start) + 1
+    if text[paragraph_start : item.start].strip() not in {"", *_OPENING_MARKS}:
+        return None  # the quote does not open its paragraph
+    lead_end = len(text[:paragraph_start].rstrip())
+    lead_start = text.rfind("\n", 0, lead_end) + 1
+    lead = doc.char_span(lead_start, lead_end, alignment_mode="contract")
+    if lead is None or any(t.text in _DOUBLE_MARKS for t in lead):
+        return None
+    sentences = list(lead.sents)
+    if len(sentences) != 1:
+        return None
+    root = sentences[0].root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    # The tagger often misses a bare surname ("Sawyer agrees."); the caller keeps only a known person.
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.text[:1].isupper()):
+        return None
+    return subject_span(root)
 
 
 def _continued_speaker(text: str, quotes: list[Quote], item: Found) -> Speaker | None:
