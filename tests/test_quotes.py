@@ -1145,3 +1145,17 @@ def test_a_quote_after_a_lead_about_a_person_is_that_persons() -> None:
     assert _quote(article, "People drive far").speaker.name == "Margaret Ellison"
     assert _quote(article, "It is too narrow").speaker.name == "Tessa Marlowe"
     assert _quote(article, "We will not comment").speaker.name is None
+
+
+def test_a_surname_that_is_also_a_word_is_the_person_who_already_spoke() -> None:
+    from newsgraph.analyze.entities import find_entities
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.quotes import find_quotes
+
+    doc = get_nlp()(
+        "Cecil Dear, treasurer of the Lower Wick Over 60 Club, said numbers had dropped from 45 to 33.\n\n"
+        "“Our members cannot get home after four,” added Mr Dear."
+    )
+    doc.ents = []  # the tagger misses the name here, and "Dear" reads as a word
+    quotes = find_quotes(doc, find_entities(doc))
+    assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Cecil Dear"]

@@ -391,6 +391,10 @@ class SpeakerResolver:
             words.pop(0)
         if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() for t in words):
             return None
+        # "Cecil Dear said …" then "Mr Dear added": someone who already spoke, whatever the tagger makes of "Dear"
+        spoke = {(s.name, s.entity) for s in self.history if s.name and s.name.split()[1:][-1:] == [words[-1].text]}
+        if len(spoke) == 1 and len(words) == 1:
+            return spoke.pop()
         if not words[-1].text.isupper() and any(t.pos_ != "PROPN" for t in words):
             return None
         surname = words[-1].text
