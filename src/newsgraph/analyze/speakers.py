@@ -391,12 +391,8 @@ class SpeakerResolver:
             words.pop(0)
         if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() for t in words):
             return None
-        # "Cecil Dear said …" then "Mr Dear added": someone who already spoke, whatever the tagger makes of "Dear"
-        spoke = {(s.name, s.entity) for s in self.history if s.name and s.name.split()[1:][-1:] == [words[-1].text]}
-        if len(spoke) == 1 and len(words) == 1:
-            return spoke.pop()
         if not words[-1].text.isupper() and any(t.pos_ != "PROPN" for t in words):
-            return None
+            return self._spoke_before(words[-1].text) if len(words) == 1 else None
         surname = words[-1].text
         people = {
             e.id: e
@@ -417,7 +413,17 @@ class SpeakerResolver:
             ),
             None,
         )  # fmt: skip
-        return (f"{first} {surname}", None) if first else None
+        return (f"{first} {surname}", None) if first else self._spoke_before(surname)
+
+    def _spoke_before(self, surname: str) -> tuple[str, str | None] | None:
+        """The one speaker so far whose full name ends in ``surname``: "Cecil Dear said …" then "Mr Dear
+        added", where the tagger knew neither as a name."""
+        spoke = {
+            (s.name, s.entity)
+            for s in self.history
+            if s.name and _PERSON_NAME.match(s.name) and s.name.split()[1:][-1:] == [surname]
+        }
+        return spoke.pop() if len(spoke) == 1 else None
 
     def _untagged_body(self, role: str, position: int) -> str | None:
         """The last name before ``position`` that ends in ``role``, capitalised, which the tagger did not
