@@ -1159,3 +1159,14 @@ def test_a_surname_that_is_also_a_word_is_the_person_who_already_spoke() -> None
     doc.ents = []  # the tagger misses the name here, and "Dear" reads as a word
     quotes = find_quotes(doc, find_entities(doc))
     assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Cecil Dear"]
+
+
+def test_a_show_title_in_the_attribution_is_neither_a_quote_nor_the_speaker() -> None:
+    article = _article(
+        "“The board got this badly wrong. Nobody asked the harbour crews,” Fenwick, a former pilot, said on "
+        "Monday on Harbour Radio’s “Morning Tide Show.” “I mean, the crews knew about the silt for years.”"
+    )
+    quote = _quote(article, "The board got this badly wrong")
+    assert quote.speaker.name == "Fenwick"
+    assert len(quote.parts) == 2 and "Morning Tide" not in quote.text
+    assert not [q for q in article.quotes if q.text.startswith("Morning Tide")]

@@ -377,6 +377,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             and previous_cue is not None
             and cue.i == previous_cue.i
             and pending
+            and not _is_title(text[span.start : span.end], _has_verb(doc, span.start, span.end))
             and (
                 (
                     where == "before"
@@ -393,15 +394,20 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             pass  # a scare quote
         elif (
             where != "after"
-            and _is_title(text[span.start : span.end])
+            and _is_title(text[span.start : span.end], _has_verb(doc, span.start, span.end))
             and (cue is None or _reported_clause(cue, span.start) is None)
         ):
             pass  # the name of a show, a book, a slogan: "Face the Nation"
         else:
             kind = _kind(text, before_lo, span, cue, where)
             speaker = subject_span(cue) if cue is not None else None
-            if cue is not None and speaker is not None and span.outer_start <= speaker[0] < span.outer_end:
-                speaker = _name_between(doc, span.outer_end, cue)  # the parser took words of the quote
+            if (
+                cue is not None
+                and speaker is not None
+                and any(s.outer_start <= speaker[0] < s.outer_end for s in spans)
+            ):
+                # the parser took words of a quote: this one, or a title after the cue (said on “Fox and Friends.”)
+                speaker = _name_between(doc, span.outer_end, cue)
             previous = pending[-1] if pending else None
             if (
                 cue is None
@@ -504,9 +510,15 @@ def _name_between(doc: Doc, close_at: int, cue: Token) -> tuple[int, int] | None
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 
 
-def _is_title(inner: str) -> bool:
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in doc.char_span(start, end, alignment_mode="contract") or ())
+
+
+def _is_title(inner: str, has_verb: bool = False) -> bool:
     """Every word capitalised and no sentence punctuation: a name or title, not speech."""
     words = inner.split()
+    if len(words) >= 3 and inner.rstrip()[-1:] in ".," and not has_verb:
+        inner = inner.rstrip()[:-1]  # on “Fox and Friends.”: American style keeps the sentence's stop inside
     if not 1 <= len(words) <= 8 or inner.rstrip()[-1:] in ".,!?;:…":
         return False
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
