@@ -1170,3 +1170,63 @@ def test_a_show_title_in_the_attribution_is_neither_a_quote_nor_the_speaker() ->
     assert quote.speaker.name == "Fenwick"
     assert len(quote.parts) == 2 and "Morning Tide" not in quote.text
     assert not [q for q in article.quotes if q.text.startswith("Morning Tide")]
+
+
+def test_a_council_members_title_is_not_part_of_the_name() -> None:
+    article = _article(
+        "“Something is going to be built there,” East Ward Council Member Dana Okafor said before the vote."
+    )
+    assert _quote(article, "Something is going").speaker.name == "Dana Okafor"
+
+
+def test_an_abbreviation_defined_in_brackets_is_the_organisation() -> None:
+    article = _article(
+        "The Coastal Fire and Rescue Authority (CFRA) has told residents near the ridge to leave.\n\n"
+        "“It will be very hot and windy this afternoon,” the CFRA said."
+    )
+    assert _quote(article, "It will be very hot").speaker.name == "Coastal Fire and Rescue Authority"
+
+
+def test_someone_elses_relative_is_not_the_person_just_quoted() -> None:
+    article = _article(
+        "Darren Holloway sat still as the verdict was read.\n\n"
+        "“I did not plan any of it,” Holloway told the court.\n\n"
+        "“It is horrible what he did to my son,” the victim's mother said."
+    )
+    assert _quote(article, "It is horrible").speaker.name == "the victim's mother"
+
+
+def test_a_name_set_off_after_a_description_names_the_speaker_whatever_the_tagger_called_it() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.analyze.entities import find_entities
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.quotes import find_quotes
+
+    doc = get_nlp()(
+        "As they count their losses, another victim, Obinna, is urging the state to open a fire station.\n\n"
+        "“My boy called me at 1 am saying our warehouse was on fire,” he laments."
+    )
+    name = next(t for t in doc if t.text == "Obinna")
+    doc.ents = [Span(doc, name.i, name.i + 1, label="NORP")]  # as the tagger labels such a name
+    speakers = {q.text[:6]: q.speaker.name for q in find_quotes(doc, find_entities(doc))}
+    assert speakers["My boy"] == "Obinna"
+
+
+def test_a_name_set_off_after_a_long_role_names_the_speaker_however_the_parser_hung_it() -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_span
+
+    # "The treasurer of the market, Ada Obi, has said": the parser hangs the name on "market", not "treasurer".
+    words = ["The", "treasurer", "of", "the", "market", ",", "Ada", "Obi", ",", "has", "said"]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        heads=[1, 10, 1, 4, 2, 4, 7, 4, 1, 10, 10],
+        deps=["det", "nsubj", "prep", "det", "pobj", "punct", "compound", "appos", "punct", "aux", "ROOT"],
+        ents=["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+    )
+    start, end = subject_span(doc[10])
+    assert doc.text[start:end] == "Ada Obi"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import BODY_NOUNS, ROLE_NOUNS, is_role_word, title_after, title_before
+from newsgraph.analyze.titles import BODY_NOUNS, PERSON_NOUNS, ROLE_NOUNS, is_role_word, title_after, title_before
 from newsgraph.records import Entity
 
 #: spaCy labels we keep, and the type we store.
@@ -274,17 +274,15 @@ def _titled_after(span: Span) -> bool:
 
 
 def _apposed_to_role(span: Span) -> bool:
-    """A name of two or three words set beside a role: "the chairman of the commission [Ravi Perera]*ORG*"."""
+    """A name set beside a role, "the chairman of the commission [Ravi Perera]*ORG*", or set off by commas
+    after a word for a person, "another victim, [Obinna]*NORP*, said"."""
     head = span.root.head
-    return (
-        span.label_ in {"ORG", "GPE"}
-        and 2 <= len(span) <= 3
-        and all(_name_word(t) for t in span)
-        and span.root.dep_ == "appos"
-        and head.i < span.start
-        and is_role_word(head.text)
-        and span[-1].lower_ not in BODY_NOUNS
-    )
+    if span.label_ not in {"ORG", "GPE", "NORP"} or not 1 <= len(span) <= 3 or any(not _name_word(t) for t in span):
+        return False
+    if span.root.dep_ != "appos" or head.i >= span.start or span[-1].lower_ in BODY_NOUNS:
+        return False
+    set_off = span.start > 0 and span.doc[span.start - 1].text == "," and head.lemma_.lower() in PERSON_NOUNS
+    return (len(span) >= 2 and is_role_word(head.text)) or set_off
 
 
 def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
@@ -384,10 +382,11 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
             if title and title not in cluster.titles and cluster.type == "PERSON":
                 cluster.titles.append(title)
 
+    short_forms = _short_forms(text_of(doc), raw)
     for where, type_, name, start, end in raw:
         # spaCy often calls a lone surname an ORG or GPE; a known surname is the person.
         full = _surname_of(name, surnames) if len(name.split()) == 1 else None
-        key = ("PERSON", full) if full else (type_, name)
+        key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
     surnames.update(
@@ -429,6 +428,20 @@ _CREDIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+){1,2}$")
+
+
+_SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Z&]{1,9})\)")
+
+
+def _short_forms(text: str, raw: list[tuple[int, str, str, int, int]]) -> dict[str, tuple[str, str]]:
+    """Abbreviations an article defines in brackets: "the Queensland Fire and Rescue Service (QFRS)" makes
+    a later "QFRS" the same organisation."""
+    found: dict[str, tuple[str, str]] = {}
+    for where, type_, name, _, end in raw:
+        match = _SHORT_FORM.match(text, end) if where == 0 and type_ != "PERSON" and " " in name else None
+        if match is not None:
+            found.setdefault(match.group("short"), (type_, name))
+    return found
 
 
 def credited_people(credits: Iterable[str | None]) -> list[Entity]:

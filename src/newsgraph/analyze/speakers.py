@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex, is_title_token, without_honorific
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import BODY_NOUNS, KIN_NOUNS, is_role_word, role_head
+from newsgraph.analyze.titles import BODY_NOUNS, KIN_NOUNS, PERSON_NOUNS, is_role_word, role_head
 from newsgraph.records import Entity, Speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -35,12 +35,6 @@ _OWNED_ROLE = re.compile(
     r"office|campaign|spokespeople|representative|assistant|secretary|deputy))$"
 )
 _KIN_MENTION = re.compile(rf"^(?:his|her|their)\s+(?P<kin>{'|'.join(KIN_NOUNS)})$", re.IGNORECASE)
-#: Nouns that, after "the", stand for a person already in the story: "the dejected man recalled".
-_ANAPHORIC_PEOPLE = frozenset(
-    """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
-    teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
-    passenger driver customer shopper trader member volunteer voter""".split()
-)
 #: People nouns that say which pronoun stands for them.
 _GENDERED = {
     **dict.fromkeys("man boy father husband son brother widower grandfather uncle nephew".split(), "he"),
@@ -83,6 +77,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Participles that go on with what the reporter was saying ("…, adding that").
 _GOING_ON = frozenset("add note stress insist continue explain conclude warn argue claim".split())
 _LEADING_THE = re.compile(r"^(?:The|THE|the)\s+")
+_POSSESSIVE = re.compile(r"\w['’]s?\s")
 _ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
 
 
@@ -262,16 +257,36 @@ def _relative_subject(verb: Token, antecedent: Token) -> Token | None:
 
 def _names_role(name: Token, subject: Token) -> bool:
     """``name`` says who ``subject`` is: a person, or any proper name after a role ("the chairman of the
-    commission Ravi Perera said", where the tagger called him an organisation)."""
+    commission Ravi Perera said", where the tagger called him an organisation) or after a description set
+    off by commas ("another victim, Obinna, is urging")."""
     if name.ent_type_ == "PERSON":
         return True
-    return name.pos_ == "PROPN" and name.i > subject.i and name.ent_type_ in {"ORG", ""} and is_role_word(subject.text)
+    if name.pos_ != "PROPN" or name.i < subject.i or name.ent_type_ not in {"ORG", "NORP", ""}:
+        return False
+    set_off = name.dep_ == "appos" and name.nbor(-1).text == "," and subject.lemma_.lower() in PERSON_NOUNS
+    return is_role_word(subject.text) or set_off
+
+
+def _set_off_name(subject: Token) -> Token | None:
+    """A person's name set off by commas at the end of a role's phrase, however the parser hung it: "The
+    treasurer of the Traders Association in Kurmi Market, Abubakar Sa'id, has disclosed"."""
+    if not is_role_word(subject.text):
+        return None
+    return next(
+        (
+            t for t in subject.subtree
+            if t.i > subject.i and t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.left_edge.i > 0
+            and t.doc[t.left_edge.i - 1].text == ","
+        ),
+        None,
+    )  # fmt: skip
 
 
 def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
     """Character span of the noun phrase headed by ``subject``, without ``verb``, relative clauses or brackets."""
     # "Its chair, Peter Lomax, said": the apposed name says who.
     named = next((c for c in subject.children if c.dep_ in {"appos", "npadvmod"} and _names_role(c, subject)), None)
+    named = named or _set_off_name(subject)
     if named is not None and subject.ent_type_ != "PERSON":
         subject = named
     # "Said Gordon.": the cue itself is not part of who spoke.
@@ -372,7 +387,13 @@ class SpeakerResolver:
             if body is not None:
                 return Speaker(f"{body} {role}", None, start, end)
         words = lowered.split()
-        if len(words) >= 2 and words[0] in {"the", "this"} and words[-1] in _ANAPHORIC_PEOPLE:
+        # ("the victim's mother" is someone else: the victim's, not the one just quoted)
+        if (
+            len(words) >= 2
+            and words[0] in {"the", "this"}
+            and words[-1] in PERSON_NOUNS
+            and not _POSSESSIVE.search(lowered)
+        ):
             # "A second woman emailed … “…,” the woman said": the one last described so; else "the dejected
             # man recalled" stands for the person just quoted or named
             described = self._last_subject(start, head=words[-1]) if len(words) == 2 else None
@@ -458,8 +479,8 @@ class SpeakerResolver:
         """ "Brona Keady said …¶“…,” the county manager said": a definite role no one in the article
         holds describes again the untitled person who spoke last or, before anyone spoke, the one the
         article is about ("Peter Lomax's phone rang … “…,” said the city councillor")."""
-        if role in _SEPARATE_ROLES or not mention.lower().startswith("the "):
-            return None
+        if role in _SEPARATE_ROLES or not mention.lower().startswith("the ") or _POSSESSIVE.search(mention.lower()):
+            return None  # "the victim's mother" is the victim's, not whoever spoke last
         if not self.history:
             person = self._recent_person(position)
             return (person.name, person.id) if person is not None and not person.titles else None
@@ -554,7 +575,7 @@ class SpeakerResolver:
                 continue
             if pronoun is not None and _GENDERED.get(token.lemma_, pronoun) != pronoun:
                 continue  # "she" is not "a man with internal bleeding"
-            if token.pos_ == "NOUN" and (token.lemma_ in _ANAPHORIC_PEOPLE or is_role_word(token.text)):
+            if token.pos_ == "NOUN" and (token.lemma_ in PERSON_NOUNS or is_role_word(token.text)):
                 span = _phrase_span(token, token.head)
                 return _describe(text_of(self.doc)[span[0] : span[1]]) if span else None
         return None
@@ -729,7 +750,7 @@ def _is_person(speaker: Speaker) -> bool:
     # "former employee of the mine": the head comes before its "of"
     head = re.split(r"\s+(?:of|for|with|from|at|in)\s+", speaker.name or "")[0].split()[-1:] or [""]
     word = head[0].lower()
-    return (is_role_word(word) and word not in BODY_NOUNS) or word in _ANAPHORIC_PEOPLE
+    return (is_role_word(word) and word not in BODY_NOUNS) or word in PERSON_NOUNS
 
 
 def _describe(mention: str) -> str:

@@ -9,6 +9,12 @@ KIN_NOUNS = (
     "sister", "brother", "mother", "father", "wife", "husband", "son", "daughter", "aunt", "uncle", "cousin",
     "grandmother", "grandfather", "niece", "nephew", "fiancée", "fiancé", "fiancee", "fiance",
 )  # fmt: skip
+#: Nouns for a person that are no title: "the dejected man recalled", "another victim, Obinna, said".
+PERSON_NOUNS = frozenset(
+    """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
+    teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
+    passenger driver customer shopper trader member volunteer voter""".split()
+)
 #: Head nouns of titles and roles. Multi-word ones first so the longest wins.
 ROLE_NOUNS = [
     "supreme leader", "prime minister", "foreign minister", "defence minister", "defense minister",
@@ -36,6 +42,7 @@ ROLE_NOUNS = [
     "coun.", "clr",
     "geologist", "biologist", "astronomer", "physicist", "chemist", "meteorologist", "forecaster",
     "archaeologist", "ecologist", "psychologist", "epidemiologist", "architect", "planner", "surveyor",
+    "council member", "board member", "assembly member", "assemblyman", "assemblywoman", "trustee",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
