@@ -1133,17 +1133,17 @@ def test_what_someone_called_is_part_of_the_statement_of_the_verb_around_it() ->
 def test_a_quote_after_a_lead_about_a_person_is_that_persons() -> None:
     article = _article(
         "Tessa Marlowe is sweeping glass from her porch after the crash on Pike Road.\n\n"
-        "“My neighbour ran over and told me, and both cars had already stopped.”\n\n"
+        "“I heard brakes, then glass, and by the time I got outside it was over.”\n\n"
         "Margaret Ellison has lived on Pike Road for thirty years.\n\n"
-        "“People drive far too fast here. I have been run into the ditch twice.”\n\n"
+        "“The vans take the bend at sixty. My fence has gone three times.”\n\n"
         "Marlowe agrees.\n\n"
-        "“It is too narrow, and there is not a single sign.”\n\n"
+        "“Put up one sign, a single sign, and half of this would stop.”\n\n"
         "Police arrested Dale Corwin on Monday night.\n\n"
         "“We will not comment while the case is open.”"
     )
-    assert _quote(article, "My neighbour ran over").speaker.name == "Tessa Marlowe"
-    assert _quote(article, "People drive far").speaker.name == "Margaret Ellison"
-    assert _quote(article, "It is too narrow").speaker.name == "Tessa Marlowe"
+    assert _quote(article, "I heard brakes").speaker.name == "Tessa Marlowe"
+    assert _quote(article, "The vans take the bend").speaker.name == "Margaret Ellison"
+    assert _quote(article, "Put up one sign").speaker.name == "Tessa Marlowe"
     assert _quote(article, "We will not comment").speaker.name is None
 
 
@@ -1153,12 +1153,12 @@ def test_a_surname_that_is_also_a_word_is_the_person_who_already_spoke() -> None
     from newsgraph.analyze.quotes import find_quotes
 
     doc = get_nlp()(
-        "Cecil Dear, treasurer of the Lower Wick Over 60 Club, said numbers had dropped from 45 to 33.\n\n"
+        "Ambrose Dear, who runs the Eastfield chess club, said only nine players came on Thursday.\n\n"
         "“Our members cannot get home after four,” added Mr Dear."
     )
     doc.ents = []  # the tagger misses the name here, and "Dear" reads as a word
     quotes = find_quotes(doc, find_entities(doc))
-    assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Cecil Dear"]
+    assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Ambrose Dear"]
 
 
 def test_a_show_title_in_the_attribution_is_neither_a_quote_nor_the_speaker() -> None:
@@ -1174,26 +1174,26 @@ def test_a_show_title_in_the_attribution_is_neither_a_quote_nor_the_speaker() ->
 
 def test_a_council_members_title_is_not_part_of_the_name() -> None:
     article = _article(
-        "“Something is going to be built there,” East Ward Council Member Dana Okafor said before the vote."
+        "“The field will not stay a field for ever,” East Ward Council Member Dana Okafor said before the vote."
     )
-    assert _quote(article, "Something is going").speaker.name == "Dana Okafor"
+    assert _quote(article, "The field will not").speaker.name == "Dana Okafor"
 
 
 def test_an_abbreviation_defined_in_brackets_is_the_organisation() -> None:
     article = _article(
         "The Coastal Fire and Rescue Authority (CFRA) has told residents near the ridge to leave.\n\n"
-        "“It will be very hot and windy this afternoon,” the CFRA said."
+        "“Leave by noon if your house backs onto the ridge,” the CFRA said."
     )
-    assert _quote(article, "It will be very hot").speaker.name == "Coastal Fire and Rescue Authority"
+    assert _quote(article, "Leave by noon").speaker.name == "Coastal Fire and Rescue Authority"
 
 
 def test_someone_elses_relative_is_not_the_person_just_quoted() -> None:
     article = _article(
         "Darren Holloway sat still as the verdict was read.\n\n"
         "“I did not plan any of it,” Holloway told the court.\n\n"
-        "“It is horrible what he did to my son,” the victim's mother said."
+        "“Nothing brings our boy back,” the victim's mother said."
     )
-    assert _quote(article, "It is horrible").speaker.name == "the victim's mother"
+    assert _quote(article, "Nothing brings").speaker.name == "the victim's mother"
 
 
 def test_a_name_set_off_after_a_description_names_the_speaker_whatever_the_tagger_called_it() -> None:
@@ -1204,13 +1204,13 @@ def test_a_name_set_off_after_a_description_names_the_speaker_whatever_the_tagge
     from newsgraph.analyze.quotes import find_quotes
 
     doc = get_nlp()(
-        "As they count their losses, another victim, Obinna, is urging the state to open a fire station.\n\n"
-        "“My boy called me at 1 am saying our warehouse was on fire,” he laments."
+        "A second trader, Obinna, wants the council to put a hydrant by the gate.\n\n"
+        "“By the time the tanker came, the whole row was ash,” he says."
     )
     name = next(t for t in doc if t.text == "Obinna")
     doc.ents = [Span(doc, name.i, name.i + 1, label="NORP")]  # as the tagger labels such a name
     speakers = {q.text[:6]: q.speaker.name for q in find_quotes(doc, find_entities(doc))}
-    assert speakers["My boy"] == "Obinna"
+    assert speakers["By the"] == "Obinna"
 
 
 def test_a_name_set_off_after_a_long_role_names_the_speaker_however_the_parser_hung_it() -> None:

@@ -275,7 +275,7 @@ def _titled_after(span: Span) -> bool:
 
 def _apposed_to_role(span: Span) -> bool:
     """A name set beside a role, "the chairman of the commission [Ravi Perera]*ORG*", or set off by commas
-    after a word for a person, "another victim, [Obinna]*NORP*, said"."""
+    after a word for a person, "a second trader, [Obinna]*NORP*, said"."""
     head = span.root.head
     if span.label_ not in {"ORG", "GPE", "NORP"} or not 1 <= len(span) <= 3 or any(not _name_word(t) for t in span):
         return False
@@ -434,8 +434,8 @@ _SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Z&]{1,9})\)")
 
 
 def _short_forms(text: str, raw: list[tuple[int, str, str, int, int]]) -> dict[str, tuple[str, str]]:
-    """Abbreviations an article defines in brackets: "the Queensland Fire and Rescue Service (QFRS)" makes
-    a later "QFRS" the same organisation."""
+    """Abbreviations an article defines in brackets: "the Coastal Fire and Rescue Authority (CFRA)" makes
+    a later "CFRA" the same organisation."""
     found: dict[str, tuple[str, str]] = {}
     for where, type_, name, _, end in raw:
         match = _SHORT_FORM.match(text, end) if where == 0 and type_ != "PERSON" and " " in name else None

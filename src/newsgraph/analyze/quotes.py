@@ -153,7 +153,7 @@ def _names_entity(mention: str, name: str) -> bool:
 
 def _introduced_person(doc: Doc, item: Found) -> tuple[int, int] | None:
     """The person a one-sentence lead paragraph is about, when a quote with no attribution opens the next
-    paragraph: "Tracy Sawyer is cleaning up her yard.¶“My neighbour came and told me …”" is hers."""
+    paragraph: "Tessa Marlowe is sweeping glass from her porch.¶“I heard brakes, then glass …”" is hers."""
     text = text_of(doc)
     paragraph_start = text.rfind("\n", 0, item.start) + 1
     if text[paragraph_start : item.start].strip() not in {"", *_OPENING_MARKS}:
@@ -168,7 +168,7 @@ def _introduced_person(doc: Doc, item: Found) -> tuple[int, int] | None:
         return None
     root = sentences[0].root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    # The tagger often misses a bare surname ("Sawyer agrees."); the caller keeps only a known person.
+    # The tagger often misses a bare surname ("Marlowe agrees."); the caller keeps only a known person.
     if subject is None or not (subject.ent_type_ == "PERSON" or subject.text[:1].isupper()):
         return None
     return subject_span(root)
@@ -198,9 +198,9 @@ def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> No
     deal as “the gold standard”"), or of any cue when it has no clause of its own ("criticized the
     law as a “crazy system”"), is attributed by that cue, and the clause is what was reported."""
     # Without a clause of its own, any learned report that holds the quote will do; so for "what he called
-    # “a brazen breach”" inside a report: the one who called it so is the one reporting.
+    # “a reckless gamble”" inside a report: the one who called it so is the one reporting.
     unanchored = item.cue is None or _reported_clause(item.cue, item.start) is None or _what_they_call(item.cue)
-    # "Ban condemned what he called a “brazen breach”": the condemning is the statement, not the calling.
+    # "Amberg condemned what she called a “reckless gamble”": the condemning is the statement, not the calling.
     naming = _naming_verb(item.cue) if item.cue is not None and _what_they_call(item.cue) else None
     # A clause's span stops before closing punctuation that the quoted words keep.
     core_end = item.start + len(text[item.start : item.end].rstrip(" .,;:!?…"))
@@ -406,7 +406,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 and speaker is not None
                 and any(s.outer_start <= speaker[0] < s.outer_end for s in spans)
             ):
-                # the parser took words of a quote: this one, or a title after the cue (said on “Fox and Friends.”)
+                # the parser took words of a quote: this one, or a title after the cue (said on “Morning Tide Show.”)
                 speaker = _name_between(doc, span.outer_end, cue)
             previous = pending[-1] if pending else None
             if (
@@ -518,7 +518,7 @@ def _is_title(inner: str, has_verb: bool = False) -> bool:
     """Every word capitalised and no sentence punctuation: a name or title, not speech."""
     words = inner.split()
     if len(words) >= 3 and inner.rstrip()[-1:] in ".," and not has_verb:
-        inner = inner.rstrip()[:-1]  # on “Fox and Friends.”: American style keeps the sentence's stop inside
+        inner = inner.rstrip()[:-1]  # on “Morning Tide Show.”: American style keeps the sentence's stop inside
     if not 1 <= len(words) <= 8 or inner.rstrip()[-1:] in ".,!?;:…":
         return False
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]

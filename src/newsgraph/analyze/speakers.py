@@ -258,7 +258,7 @@ def _relative_subject(verb: Token, antecedent: Token) -> Token | None:
 def _names_role(name: Token, subject: Token) -> bool:
     """``name`` says who ``subject`` is: a person, or any proper name after a role ("the chairman of the
     commission Ravi Perera said", where the tagger called him an organisation) or after a description set
-    off by commas ("another victim, Obinna, is urging")."""
+    off by commas ("a second trader, Obinna, wants")."""
     if name.ent_type_ == "PERSON":
         return True
     if name.pos_ != "PROPN" or name.i < subject.i or name.ent_type_ not in {"ORG", "NORP", ""}:
@@ -269,7 +269,7 @@ def _names_role(name: Token, subject: Token) -> bool:
 
 def _set_off_name(subject: Token) -> Token | None:
     """A person's name set off by commas at the end of a role's phrase, however the parser hung it: "The
-    treasurer of the Traders Association in Kurmi Market, Abubakar Sa'id, has disclosed"."""
+    treasurer of the Eastgate Market Traders Union, Ada Obi, has said"."""
     if not is_role_word(subject.text):
         return None
     return next(

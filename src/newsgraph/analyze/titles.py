@@ -9,7 +9,7 @@ KIN_NOUNS = (
     "sister", "brother", "mother", "father", "wife", "husband", "son", "daughter", "aunt", "uncle", "cousin",
     "grandmother", "grandfather", "niece", "nephew", "fiancée", "fiancé", "fiancee", "fiance",
 )  # fmt: skip
-#: Nouns for a person that are no title: "the dejected man recalled", "another victim, Obinna, said".
+#: Nouns for a person that are no title: "the dejected man recalled", "a second trader, Obinna, said".
 PERSON_NOUNS = frozenset(
     """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
     teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
