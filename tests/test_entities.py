@@ -104,3 +104,24 @@ def test_a_full_name_the_tagger_called_a_place_is_a_person_when_its_surname_is_o
 def test_a_name_set_beside_a_role_is_a_person_whatever_the_tagger_said() -> None:
     text = "“We cannot hold the vote in April,” the chairman of the harbour board Ravindu Pelawatte said on Thursday."
     assert _types(text, (17, 19, "ORG"))["Ravindu Pelawatte"] == "PERSON"
+
+
+def test_a_day_or_a_place_run_into_a_known_surname_is_not_a_first_name() -> None:
+    text = (
+        "Health secretary Owen Marsh expects more cases.\n\n"
+        "On Wednesday Marsh confirmed two cases in Harbourton.\n\n"
+        "Asked how travellers could leave mainland Veloria Marsh said flights were still running. "
+        "Veloria has closed its ports."
+    )
+    # As the tagger labels them: "[Wednesday]*DATE* [Marsh]*PERSON*", "[Veloria Marsh]*ORG*", "[Veloria]*GPE*".
+    entities = _tagged(text, (2, 4, "PERSON"), (10, 11, "DATE"), (11, 12, "PERSON"), (25, 27, "ORG"), (33, 34, "GPE"))
+    people = [e for e in entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Owen Marsh"]
+    assert len(people[0].mentions) == 3
+
+
+def test_the_holder_of_a_role_of_a_body_is_split_from_the_body() -> None:
+    text = "Chairman of Harbour Ferry Trust Ines Tombe said the news was a relief."
+    types = _types(text, (2, 7, "ORG"))
+    assert types.get("Ines Tombe") == "PERSON"
+    assert types.get("Harbour Ferry Trust") == "ORG"

@@ -1230,3 +1230,21 @@ def test_a_name_set_off_after_a_long_role_names_the_speaker_however_the_parser_h
     )
     start, end = subject_span(doc[10])
     assert doc.text[start:end] == "Ada Obi"
+
+
+def test_a_relative_of_someone_named_speaks_not_the_one_named() -> None:
+    article = _article(
+        "Families gathered at the harbour for the vigil.\n\n"
+        "“He always waved from the gate when I left,” said the mother of Samir Dunn, who died in June."
+    )
+    assert _quote(article, "He always waved").speaker.name == "mother of Samir Dunn"
+
+
+def test_parliamentary_titles_and_their_abbreviations_are_not_part_of_the_name() -> None:
+    article = _article(
+        "Westmeath TD Ciaran Boland raised the rent rises in the Dáil on Tuesday.\n\n"
+        "“Rents here have risen by half in two years,” Dep Boland said.\n\n"
+        "“Families are leaving the county,” Deputy Boland said."
+    )
+    assert _quote(article, "Rents here have risen").speaker.name == "Ciaran Boland"
+    assert _quote(article, "Families are leaving").speaker.name == "Ciaran Boland"

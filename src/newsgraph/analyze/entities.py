@@ -138,6 +138,35 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
     return " ".join(stripped.split()), start, end
 
 
+_CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August "
+    "September October November December".split()
+)
+
+
+def _holder_after_body(span: Span) -> Span | None:
+    """The name at the end of "[Role] of [Body Name] [First Last]", which the tagger took as one name."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or not is_role_word(doc[span.start - 2].text):
+        return None
+    bodies = [t.i for t in span if t.lower_ in BODY_NOUNS]
+    if not bodies or not 2 <= span.end - bodies[-1] - 1 <= 3:
+        return None
+    tail = doc[bodies[-1] + 1 : span.end]
+    return tail if all(_name_word(t) for t in tail) else None
+
+
+def _misread_lead(lead: Token, surname: Token) -> bool:
+    """A day, or a place named on its own elsewhere, that the tagger took for the first name of someone the
+    article names with another first name."""
+    doc = lead.doc
+    calendar = lead.text in _CALENDAR_WORDS
+    place = calendar or any(e.label_ in {"GPE", "LOC"} and e.text == lead.text for e in doc.ents)
+    return place and any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == surname.text and e[0].text != lead.text for e in doc.ents
+    )
+
+
 def without_honorific(name: str) -> str:
     """ "Ms. Beede" -> "Beede"."""
     return _HONORIFIC.sub("", name)
@@ -206,6 +235,7 @@ def _ends_role(token: Token) -> bool:
 def _joins_name(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
+        and token.text not in _CALENDAR_WORDS
         and bool(_NAME_TOKEN.match(token.text))
         and token.ent_iob_ == "O"
         and not is_title_token(token)
@@ -221,6 +251,15 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue
         if all(is_title_token(t) or t.is_punct for t in ent):
             continue  # "[Datuk Seri]*PERSON* Anwar Ibrahim", "[Det.]*PERSON* Rona Pell": a title on its own
+        holder = _holder_after_body(ent)
+        if holder is not None:
+            # "Chairman of [Harbour Ferry Trust Ines Tombe]*ORG*": the body, then the one who chairs it
+            found.append(("PERSON", holder.text, holder.start_char, holder.end_char))
+            ent = ent.doc[ent.start : holder.start]
+            ent = Span(doc, ent.start, ent.end, label="ORG")
+        if len(ent) == 2 and _misread_lead(ent[0], ent[1]):
+            # "On [Wednesday Marsh] confirmed", "from mainland [China Marsh]*ORG* said": the article's Marsh
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name, start, end = _clean_name(ent)
         if not name or is_role_word(name) or not any(ch.isalpha() for ch in name):
             continue
@@ -463,6 +502,7 @@ def _other_first_name(token: Token, full: str) -> bool:
         token.pos_ == "PROPN"
         and bool(_NAME_TOKEN.match(token.text))
         and not is_title_token(token)
+        and token.text not in _CALENDAR_WORDS
         and token.ent_type_ not in TYPES
         and token.text not in full.split()
         and token.whitespace_ == " "

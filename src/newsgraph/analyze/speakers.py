@@ -28,6 +28,7 @@ _PLURAL = {"they", "we", "it"}
 _ROLE_OF_BODY = re.compile(
     r"^(?:a|an|the)\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<body>.+)$", re.IGNORECASE
 )
+_RELATIVE_OF = re.compile(rf"^(?:the\s+)?(?:{'|'.join(KIN_NOUNS)})\s+of\s+", re.IGNORECASE)
 _OWNED_ROLE = re.compile(
     r"^(?:(?:the|The|THE)\s+)?(?P<owner>(?:his|her)(?=\s)|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3}"
     r"(?=['’]s\s))(?:'s|’s)?\s+"
@@ -348,6 +349,9 @@ class SpeakerResolver:
         untagged = self._untagged_name(start, end) if mention.isupper() else None
         if untagged is not None and untagged[1] is not None:
             return Speaker(untagged[0], untagged[1], start, end)
+        if _RELATIVE_OF.match(mention):
+            # "the mother of Samir Dunn" speaks, not Samir Dunn
+            return Speaker(_LEADING_THE.sub("", mention), None, start, end)
         entity = self._named(start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)

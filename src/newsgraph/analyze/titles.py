@@ -43,6 +43,7 @@ ROLE_NOUNS = [
     "geologist", "biologist", "astronomer", "physicist", "chemist", "meteorologist", "forecaster",
     "archaeologist", "ecologist", "psychologist", "epidemiologist", "architect", "planner", "surveyor",
     "council member", "board member", "assembly member", "assemblyman", "assemblywoman", "trustee",
+    "deputy", "dep", "dep.", "td", "msp", "mla",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
@@ -73,7 +74,8 @@ BODY_NOUNS = frozenset(
     """ministry government council agency department company court police army military station channel
     broadcaster network newspaper paper party group organisation organization office embassy union
     committee commission board bank firm campaign authority authorities administration parliament
-    cabinet club federation association foundation university hospital airline regulator force service""".split()
+    cabinet club federation association foundation university hospital airline regulator force service
+    trust""".split()
 )
 ROLE_MENTION = re.compile(
     rf"^(?:the|a|an|this|that)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<role>{_ROLE}|{'|'.join(sorted(BODY_NOUNS))})$",
