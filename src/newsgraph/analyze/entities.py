@@ -255,8 +255,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if holder is not None:
             # "Chairman of [Harbour Ferry Trust Ines Tombe]*ORG*": the body, then the one who chairs it
             found.append(("PERSON", holder.text, holder.start_char, holder.end_char))
-            ent = ent.doc[ent.start : holder.start]
-            ent = Span(doc, ent.start, ent.end, label="ORG")
+            ent = Span(doc, ent.start, holder.start, label="ORG")
         if len(ent) == 2 and _misread_lead(ent[0], ent[1]):
             # "On [Wednesday Marsh] confirmed", "from mainland [China Marsh]*ORG* said": the article's Marsh
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")

@@ -102,11 +102,10 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
         speaker = resolver.resolve(item.speaker_span, item.start, item.parts)
         if item.cue is None and item.speaker_span is None and item.kind == "direct":
             continued = _continued_speaker(text, quotes, item) if quotes else None
-            introduced = _introduced_person(doc, item) if continued is None else None
-            if continued is None and introduced is not None:
-                person = resolver.resolve(introduced, item.start, item.parts)
-                speaker = person if person.entity is not None and person.entity.startswith("person/") else speaker
-            speaker = continued or speaker
+            if continued is not None:
+                speaker = continued
+            elif (introduced := _introduced_person(doc, item)) is not None:
+                speaker = resolver.resolve(introduced, item.start, item.parts, named_person=True)
         quotes.append(_record(doc, item, speaker))
     return quotes
 

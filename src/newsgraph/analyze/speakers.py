@@ -320,13 +320,22 @@ class SpeakerResolver:
         #: The words reported so far, as (start, end) parts of quotes.
         self.said: list[tuple[int, int]] = []
 
-    def resolve(self, span: tuple[int, int] | None, position: int, parts: Sequence[tuple[int, int]] = ()) -> Speaker:
-        """The speaker whose mention is ``span``, of a quote at ``position`` made of ``parts``."""
+    def resolve(
+        self,
+        span: tuple[int, int] | None,
+        position: int,
+        parts: Sequence[tuple[int, int]] = (),
+        named_person: bool = False,
+    ) -> Speaker:
+        """The speaker whose mention is ``span``, of a quote at ``position`` made of ``parts``; with
+        ``named_person``, only a person the article names, else no one."""
         if span is None:
             return Speaker()
         start, end = span
         mention = text_of(self.doc)[start:end]
         speaker = self._resolve(mention, start, end, position)
+        if named_person and not (speaker.entity or "").startswith("person/"):
+            return Speaker()
         if speaker.name:
             self.history.append(speaker)
             self.said += parts
