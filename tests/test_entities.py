@@ -125,3 +125,10 @@ def test_the_holder_of_a_role_of_a_body_is_split_from_the_body() -> None:
     types = _types(text, (2, 7, "ORG"))
     assert types.get("Ines Tombe") == "PERSON"
     assert types.get("Harbour Ferry Trust") == "ORG"
+
+
+def test_a_particle_joins_a_family_name_the_tagger_took_for_a_place() -> None:
+    text = "“We have to cut jobs,” said Carla dos Reis, the chain’s chief executive."
+    # As the tagger labels it: "[Carla]*PERSON* dos [Reis]*GPE*".
+    types = _types(text, (9, 10, "PERSON"), (11, 12, "GPE"))
+    assert types == {"Carla dos Reis": "PERSON"}

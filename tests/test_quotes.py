@@ -1248,3 +1248,22 @@ def test_parliamentary_titles_and_their_abbreviations_are_not_part_of_the_name()
     )
     assert _quote(article, "Rents here have risen").speaker.name == "Ciaran Boland"
     assert _quote(article, "Families are leaving").speaker.name == "Ciaran Boland"
+
+
+def test_a_family_name_with_a_particle_stays_with_the_first_name() -> None:
+    article = _article(
+        "“To keep the stores open we have to cut jobs,” said Carla dos Reis, the chain’s chief executive.\n\n"
+        "On Tuesday, Dos Reis replied: “It is not about money.”"
+    )
+    assert _quote(article, "To keep the stores open").speaker.name == "Carla dos Reis"
+    assert _quote(article, "It is not about money").speaker.name == "Carla dos Reis"
+
+
+def test_a_cue_the_tagger_reads_as_a_noun_is_not_part_of_the_speaker() -> None:
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_span
+
+    doc = get_nlp()("“Repairs must start this week,” the letter written by the district engineer read.")
+    verb = next(t for t in doc if t.text == "written")
+    start, end = subject_span(verb)
+    assert doc.text[start:end] == "the district engineer"

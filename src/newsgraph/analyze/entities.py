@@ -113,10 +113,18 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
                 span.doc[first].text in _PORTFOLIO_WORDS or span.end - first > 2 and span.doc[first].text in places
             ):
                 first += 1
-        # ... and a family name it left out joins it: "[Mohammed bin Abdulrahman] Al Thani".
+        # ... and a family name it left out joins it: "[Mohammed bin Abdulrahman] Al Thani", "[Carla] dos Reis".
         last = span.end
-        while last < len(span.doc) and _joins_name(span.doc[last]) and span.doc[last - 1].whitespace_:
-            last += 1
+        while last < len(span.doc) and span.doc[last - 1].whitespace_:
+            particles = last
+            while particles < len(span.doc) - 1 and span.doc[particles].text in _NAME_PARTICLES:
+                particles += 1
+            family = span.doc[particles]
+            # after a particle, even a word the tagger took for a place: "dos [Santos]*GPE*"
+            after_particle = particles > last and family.pos_ == "PROPN" and bool(_NAME_TOKEN.match(family.text))
+            if not (_joins_name(family) or after_particle):
+                break
+            last = particles + 1
         # ... and so does a generation: "Kenneth Okafor, Sr.", "Marco Quilty IV".
         for length in (1, 2):
             words = span.doc[last : last + length]
@@ -264,6 +272,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue
         if any(s < end and start < e for _, _, s, e in titled):
             continue  # "[Councillor Maren Holt]*ORG*" is the person found by title
+        if any(t == "PERSON" and s <= start and end <= e for t, _, s, e in found):
+            continue  # "Carla dos [Reis]*GPE*": inside a name already found
         if _dateline_place(ent):
             continue  # "[MAIDAN SHAR]*PERSON*, Afghanistan, July 24 (Xinhua) --"
         if ent.label_ == "PERSON" and any(_not_a_name_word(w) for w in name.split()):
@@ -422,8 +432,9 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
 
     short_forms = _short_forms(text_of(doc), raw)
     for where, type_, name, start, end in raw:
-        # spaCy often calls a lone surname an ORG or GPE; a known surname is the person.
-        full = _surname_of(name, surnames) if len(name.split()) == 1 else None
+        # spaCy often calls a lone surname an ORG or GPE; a known surname is the person, also one with a
+        # particle capitalised at the start of a sentence ("Dos Reis replied").
+        full = _surname_of(name, surnames) if len(name.split()) == 1 else _particle_surname(name, people)
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
@@ -526,6 +537,15 @@ def _surname_of(name: str, surnames: dict[str, str]) -> str | None:
         return None
     near = {full for known, full in surnames.items() if len(known) >= 7 and _one_edit(name, known)}
     return near.pop() if len(near) == 1 else None
+
+
+def _particle_surname(name: str, people: dict[str, _Cluster]) -> str | None:
+    """The one full name that ends in ``name``, a surname with a particle: "Dos Reis" for "Carla dos Reis"."""
+    if name.split()[0].lower() not in _NAME_PARTICLES:
+        return None
+    tail = f" {name.lower()}"
+    found = {full for full in people if full.lower().endswith(tail)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _one_edit(a: str, b: str) -> bool:

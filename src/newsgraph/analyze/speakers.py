@@ -75,6 +75,8 @@ _PARTITIVE = re.compile(
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Cue words the tagger sometimes reads as the noun ending a speaker's phrase.
+_MISREAD_CUES = frozenset({"read", "reads", "says", "said", "added", "wrote", "writes"})
 #: Participles that go on with what the reporter was saying ("…, adding that").
 _GOING_ON = frozenset("add note stress insist continue explain conclude warn argue claim".split())
 _LEADING_THE = re.compile(r"^(?:The|THE|the)\s+")
@@ -304,6 +306,8 @@ def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] |
         run.append(token)
     while run and (run[-1].is_punct or run[-1].dep_ in {"cc", "case"} and run[-1].i != subject.i):
         run.pop()
+    if len(run) > 1 and run[-1].lower_ in _MISREAD_CUES and run[-1].pos_ == "NOUN":
+        run.pop()  # “…,” the letter written by the district collector read: "read" is the cue, not a noun
     if not run:
         return None
     return run[0].idx, run[-1].idx + len(run[-1].text)

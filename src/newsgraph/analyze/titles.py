@@ -43,7 +43,7 @@ ROLE_NOUNS = [
     "geologist", "biologist", "astronomer", "physicist", "chemist", "meteorologist", "forecaster",
     "archaeologist", "ecologist", "psychologist", "epidemiologist", "architect", "planner", "surveyor",
     "council member", "board member", "assembly member", "assemblyman", "assemblywoman", "trustee",
-    "deputy", "dep", "dep.", "td", "msp", "mla",
+    "deputy", "dep", "dep.", "td", "msp", "mla", "collector",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
