@@ -1267,3 +1267,39 @@ def test_a_cue_the_tagger_reads_as_a_noun_is_not_part_of_the_speaker() -> None:
     verb = next(t for t in doc if t.text == "written")
     start, end = subject_span(verb)
     assert doc.text[start:end] == "the district engineer"
+
+
+def test_a_headline_label_and_colon_report_what_the_person_said() -> None:
+    article = _article(
+        "Voss: Harbour Levy Must Go Before Summer.\n\n"
+        "Harbour councillor Edda Voss told the board on Monday that the levy had failed every trader."
+    )
+    quote = _quote(article, "Harbour Levy Must Go")
+    assert quote.speaker.name == "Edda Voss"
+    assert quote.cue is not None and quote.cue.text == ":"
+    assert quote.kind == "indirect"
+
+
+def test_a_headline_label_no_one_in_the_article_is_not_a_speaker() -> None:
+    article = _article("Watch: Harbour Crews Lift the Old Pier.\n\nCrews lifted the pier in one piece on Monday.")
+    assert not [q for q in article.quotes if q.text.startswith("Harbour Crews")]
+    article = _article("Harbour Town: The Pier Comes Down.\n\nCrews lifted the pier in one piece on Monday.")
+    assert not [q for q in article.quotes if q.text.startswith("The Pier Comes")]
+
+
+def test_a_headline_verb_of_saying_in_any_case_reports_the_rest() -> None:
+    from newsgraph.analyze.entities import EntityIndex
+    from newsgraph.analyze.quotes import headline_quote
+
+    for title in ("Voss endorses the harbour plan", "Voss Endorses the Harbour Plan", "  Voss says levy failed  "):
+        quote = headline_quote(title, EntityIndex((), ()))
+        assert quote is not None and quote.speaker.name == "Voss"
+        assert title[quote.start : quote.end] == quote.text
+
+
+def test_a_place_as_a_headline_label_is_a_topic_not_a_speaker() -> None:
+    article = _article(
+        "Portugal: Harbour Repairs Run Into Spring.\n\n"
+        "Repairs to the harbours of Portugal will run into spring, the ministry said on Monday."
+    )
+    assert not [q for q in article.quotes if q.text.startswith("Harbour Repairs")]

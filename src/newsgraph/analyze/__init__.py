@@ -45,6 +45,21 @@ def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
     )
 
 
+def _headline_line(text: str) -> str | None:
+    """The first line, when it stands alone as a paragraph a headline's length (at most 15 words), in
+    headline case ("Voss Says Levy Must Go") or as a label and a colon ("Voss: levy must go"); a lead
+    sentence is left to the parser."""
+    line, _, rest = text.partition("\n")
+    words = line.split()
+    if not rest.startswith("\n") or not 2 <= len(words) <= 25:
+        return None
+    long_words = [w for w in words if len(w.strip("‘’'\"“”")) > 3]
+    capitalised = sum(w.strip("‘’'\"“”")[:1].isupper() for w in long_words)
+    labelled = ":" in " ".join(words[:5])
+    headline_case = bool(long_words) and capitalised >= 0.6 * len(long_words)
+    return line if labelled or headline_case or len(words) <= 15 else None
+
+
 def _with_photographers(entities: tuple[Entity, ...], article: CleanArticle) -> tuple[Entity, ...]:
     known = {e.id for e in entities}
     credited = credited_people(c.credit for c in article.captions)
@@ -57,6 +72,14 @@ def _quotes(article: CleanArticle, doc: Doc, caption_docs: list[Doc], entities: 
     headline = headline_quote(article.title, entities) if article.title else None
     if headline is not None:
         found.append(headline)
+    elif article.title is None and (lead := _headline_line(article.text)):
+        # Text taken as it is keeps its headline as its first line: read it as a headline.
+        lead_quote = headline_quote(lead, entities)
+        in_lead = [q for q in found if q.start < len(lead)]
+        # A whole quote the lead gives someone ("Tollis Slams Board: ‘…’") stands; fragments give way.
+        whole = [q for q in in_lead if q.kind == "direct" and q.speaker.name and len(q.text.split()) >= 4]
+        if lead_quote is not None and not whole:
+            found = [q for q in found if q not in in_lead] + [replace(lead_quote, location="body")]
     for index, caption_doc in enumerate(caption_docs):
         # Only quoted words: a caption "shows" a scene, it does not report speech.
         for quote in find_quotes(caption_doc, find_entities(caption_doc)):

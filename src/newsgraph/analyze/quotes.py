@@ -110,11 +110,21 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     return quotes
 
 
-#: "Sheinbaum Says She Rejected Trump's Offer": a headline reporting speech, in headline case.
+#: "Sheinbaum Says She Rejected Trump's Offer": a headline reporting speech, in headline case or not.
 _HEADLINE_REPORT = re.compile(
-    r"^(?P<speaker>[A-Z][^:]{1,60}?)\s+(?P<cue>Says|Said|Tells|Told|Warns|Claims|Denies|Insists|Vows|Urges|"
-    r"Calls for|Admits|Argues|Believes|Thinks|Accuses|Pledges|Promises|Announces|Confirms)\s+(?P<content>\S.{5,})$"
+    r"(?P<speaker>[A-Z][^:]{1,60}?)\s+(?P<cue>(?i:says|said|tells|told|warns|claims|denies|insists|vows|urges|"
+    r"calls for|calls|admits|argues|believes|thinks|accuses|pledges|promises|announces|confirms|endorses|"
+    r"slams|blasts|praises|hails|rejects|defends|predicts|demands|speaks|questions))\s+"
+    r"(?P<content>\S.{5,})$"
 )
+#: "Voss: Harbour Levy Must Go", "Poll: …", "Voss on the levy: …": a speaker, a colon, what they said.
+_HEADLINE_LABEL = re.compile(
+    r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+on\s+[^:]{2,40})?(?P<cue>:)\s+(?P<content>\S.{5,})$"
+)
+#: Words that head a headline's label without naming a speaker ("Watch: …", "Update: …").
+_NOT_SPEAKERS = frozenset("watch update breaking live video photos opinion editorial analysis exclusive review".split())
+#: Label words that report findings: "Poll: Clinton and Trump in dead heat".
+_REPORTING_LABELS = frozenset("poll polls survey study report analysis".split())
 
 
 def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
@@ -122,7 +132,8 @@ def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
 
     Headline case defeats the parser ("Rejected" reads as a noun), so the shape is matched instead.
     """
-    match = _HEADLINE_REPORT.match(title.strip())
+    first, last = len(title) - len(title.lstrip()), len(title.rstrip())  # offsets stay the title's own
+    match = _HEADLINE_REPORT.match(title, first, last) or _HEADLINE_LABEL.match(title, first, last)
     if match is None:
         return None
     speaker_text = match.group("speaker")
@@ -131,6 +142,11 @@ def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
         (e for e in entities.entities if e.type in {"PERSON", "ORG", "GPE"} and _names_entity(speaker_text, e.name)),
         None,
     )
+    known = person is not None and person.type in {"PERSON", "ORG"}
+    if match.group("cue") == ":" and not known and speaker_text.lower() not in _REPORTING_LABELS:
+        return None  # "Watch: …", "Harbourton: …": a label speaks only as a person or body the article knows
+    if speaker_text.lower() in _NOT_SPEAKERS:
+        return None
     content_start, content_end = match.span("content")
     return Quote(
         text=match.group("content"),
