@@ -164,15 +164,12 @@ def _holder_after_body(span: Span) -> Span | None:
     return tail if all(_name_word(t) for t in tail) else None
 
 
-def _misread_lead(lead: Token, surname: Token) -> bool:
-    """A day, or a place named on its own elsewhere, that the tagger took for the first name of someone the
-    article names with another first name."""
-    doc = lead.doc
-    calendar = lead.text in _CALENDAR_WORDS
-    place = calendar or any(e.label_ in {"GPE", "LOC"} and e.text == lead.text for e in doc.ents)
-    return place and any(
-        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == surname.text and e[0].text != lead.text for e in doc.ents
-    )
+def _misread_lead(lead: Token, surname: Token, places: set[str], full_names: set[tuple[str, str]]) -> bool:
+    """A day, or a place named on its own elsewhere (``places``), that the tagger took for the first name of
+    someone the article names with another first name (``full_names``: first and last word of each)."""
+    if lead.text not in _CALENDAR_WORDS and lead.text not in places:
+        return False
+    return any(last == surname.text and first != lead.text for first, last in full_names)
 
 
 def without_honorific(name: str) -> str:
@@ -254,6 +251,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     """(type, name, start, end) for each usable entity span of ``doc``, plus titled names the model missed."""
     titled = _titled_names(doc)
     found = list(titled)
+    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+    full_names = {(e[0].text, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in doc.ents:
         if "\n" in ent.text or not (ent.label_ in TYPES or _misread_body(ent)):
             continue
@@ -264,7 +263,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             # "Chairman of [Harbour Ferry Trust Ines Tombe]*ORG*": the body, then the one who chairs it
             found.append(("PERSON", holder.text, holder.start_char, holder.end_char))
             ent = Span(doc, ent.start, holder.start, label="ORG")
-        if len(ent) == 2 and _misread_lead(ent[0], ent[1]):
+        if len(ent) == 2 and _misread_lead(ent[0], ent[1], places, full_names):
             # "On [Wednesday Marsh] confirmed", "from mainland [China Marsh]*ORG* said": the article's Marsh
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name, start, end = _clean_name(ent)
