@@ -1303,3 +1303,15 @@ def test_a_place_as_a_headline_label_is_a_topic_not_a_speaker() -> None:
         "Repairs to the harbours of Portugal will run into spring, the ministry said on Monday."
     )
     assert not [q for q in article.quotes if q.text.startswith("Harbour Repairs")]
+
+
+def test_the_object_of_urged_or_asked_is_who_does_the_saying() -> None:
+    from newsgraph.analyze.nlp import get_nlp
+    from newsgraph.analyze.speakers import subject_span
+
+    doc = get_nlp()("The storm prompted the harbour board to announce a review.")
+    start, end = subject_span(next(t for t in doc if t.text == "announce"))
+    assert doc.text[start:end] == "the harbour board"
+    doc = get_nlp()("Councillor Edda Voss urged the minister to explain the delay.")
+    start, end = subject_span(next(t for t in doc if t.text == "explain"))
+    assert doc.text[start:end] == "the minister"

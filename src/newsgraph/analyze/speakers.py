@@ -128,6 +128,8 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
             return subject
+        if token.dep_ == "xcomp" and (controller := _object_of(token.head, token)) is not None:
+            return controller  # "urged the council to announce …", "led NATO to order …": the object does it
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             token = token.head.head  # "began his speech by marveling at …": the one who began
             continue
@@ -155,6 +157,11 @@ def subject_of(verb: Token) -> Token | None:
         if name is not None and not (name.end < len(verb.doc) and verb.doc[name.end].tag_ == "POS"):
             right = name.root
     return right
+
+
+def _object_of(head: Token, complement: Token) -> Token | None:
+    """The direct object of ``head`` written before its infinitive ``complement``, which controls it."""
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < complement.i), None)
 
 
 def _could_speak(verb: Token) -> bool:
