@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -38,6 +40,7 @@ _NOT_ANCHORS = {"punct", "aux", "auxpass", "neg", "cc", "mark", "prt", "det", "c
 _WORDY = {"prep", "prt", "aux", "neg", "mark", "advmod"}
 _SUMMARY_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "dative", "advcl"}
 _QUOTE_CHARS = {'"', "“", "”"}
+_MARK_OR_BREAK = re.compile(r'[“”"]|\n')
 
 
 def is_candidate(token: Token, lexicon: dict[str, dict[str, Any]]) -> bool:
@@ -49,18 +52,33 @@ def is_candidate(token: Token, lexicon: dict[str, dict[str, Any]]) -> bool:
 
 
 def inside_quotes(doc: Doc) -> list[bool]:
-    """Per token, whether it sits between double quotation marks (a cue inside a quote is rarely one)."""
-    inside, state = [], False
-    for token in doc:
-        if token.text == "“":
+    """Per token, whether it sits between double quotation marks (a cue inside a quote is rarely one).
+
+    Only the tokens at marks and line breaks are looked at: building every token in Python is slow.
+    """
+    text = text_of(doc)
+    starts = doc.to_array("IDX").tolist()
+    inside = [False] * len(doc)
+    state, filled = False, 0
+    for match in _MARK_OR_BREAK.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index < filled:
+            continue  # a second line break in the same whitespace token
+        token_text = doc[index].text
+        if match.group() != "\n" and token_text != match.group():
+            continue  # a mark inside a longer token is not a quotation mark of its own
+        inside[filled:index] = [state] * (index - filled)
+        if token_text == "“":
             state = True
-        elif token.text == "”":
+        elif token_text == "”":
             state = False
-        elif token.text == '"':
+        elif token_text == '"':
             state = not state
-        elif "\n" in token.text:
+        else:
             state = False  # quotes reopen at each paragraph
-        inside.append(state)
+        inside[index] = state
+        filled = index + 1
+    inside[filled:] = [state] * (len(doc) - filled)
     return inside
 
 

@@ -3,6 +3,7 @@ quotes that run on over paragraphs."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 _DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", "»": "«"}
@@ -12,6 +13,7 @@ _OPEN_CONTEXT = set(" \t([{—–-/\"″“„«‘'")
 _CLOSE_CONTEXT = set(" \t.,;:!?)]}—–-\"″”»’'…")
 #: Marks that both open and close: the straight double quote, and the double prime some archives use for it.
 _STRAIGHT_DOUBLE = {'"', "″"}
+_ANY_MARK = re.compile("[\"″“”„«»‘’'‹›]")
 
 
 @dataclass
@@ -63,7 +65,8 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
 
     skip = -1
     straight_closes = False
-    for index, ch in enumerate(paragraph):
+    for mark in _ANY_MARK.finditer(paragraph):  # only marks matter; looping over every character is slow
+        index, ch = mark.start(), mark.group()
         if index == skip:
             continue
         before = paragraph[index - 1] if index else " "

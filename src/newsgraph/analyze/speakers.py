@@ -151,11 +151,16 @@ def subject_of(verb: Token) -> Token | None:
     right = next(
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
     )
-    if right is None and verb.tag_ in _FINITE and verb.i + 1 < len(verb.doc):
+    doc = verb.doc
+    if right is None and verb.tag_ in _FINITE and verb.i + 1 < len(doc):
         # “…,” said Ansel Pruett, who lives …: the parser gave the name to the clause after it
-        name = next((ent for ent in verb.doc.ents if ent.start == verb.i + 1 and ent.label_ == "PERSON"), None)
-        if name is not None and not (name.end < len(verb.doc) and verb.doc[name.end].tag_ == "POS"):
-            right = name.root
+        first = doc[verb.i + 1]
+        if first.ent_iob_ == "B" and first.ent_type_ == "PERSON":
+            end = first.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if not (end < len(doc) and doc[end].tag_ == "POS"):
+                right = doc[first.i : end].root
     return right
 
 
