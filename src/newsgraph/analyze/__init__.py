@@ -79,7 +79,7 @@ def _quotes(article: CleanArticle, doc: Doc, caption_docs: list[Doc], entities: 
         # A whole quote the lead gives someone ("Tollis Slams Board: ‘…’") stands; fragments give way.
         whole = [q for q in in_lead if q.kind == "direct" and q.speaker.name and len(q.text.split()) >= 4]
         if lead_quote is not None and not whole:
-            found = [q for q in found if q not in in_lead] + [replace(lead_quote, location="body")]
+            found = [replace(lead_quote, location="body"), *(q for q in found if q.start >= len(lead))]
     for index, caption_doc in enumerate(caption_docs):
         # Only quoted words: a caption "shows" a scene, it does not report speech.
         for quote in find_quotes(caption_doc, find_entities(caption_doc)):
