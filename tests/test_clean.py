@@ -253,6 +253,13 @@ def test_ad_slot_labels_between_paragraphs_neither_split_nor_stay() -> None:
     assert removed_reasons(article)["Advertisement Hide Ad"] == "debris"
 
 
+def test_newsletter_signup_label_between_paragraphs_goes() -> None:
+    text = f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nEmail newsletter signup\n\n{SECOND}\n"
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+    assert removed_reasons(article)["Email newsletter signup"] == "debris"
+
+
 def test_crosshead_stays_and_footer_goes() -> None:
     text = (
         f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"

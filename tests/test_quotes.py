@@ -478,6 +478,15 @@ def test_a_bare_quote_after_a_paraphrase_keeps_its_speaker() -> None:
     assert quote.speaker.name == "Orla Keane"
 
 
+def test_a_bare_quote_after_a_paragraph_that_carries_the_paraphrase_on_keeps_its_speaker() -> None:
+    article = _article(
+        "Shop steward Orla Keane said she and ten other workers would stay the night in the depot.\n\n"
+        "They would all clock in at six in the morning. They had not been told otherwise.\n\n"
+        "“The depot owes us a proper meeting and we will wait here for it.”"
+    )
+    assert _quote(article, "The depot owes us").speaker.name == "Orla Keane"
+
+
 def test_a_bare_quote_after_an_unrelated_paragraph_has_no_speaker() -> None:
     article = _article(
         "Shop steward Orla Keane said she and ten other workers would stay the night in the depot.\n\n"

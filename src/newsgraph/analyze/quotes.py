@@ -74,6 +74,8 @@ _CAPITALISED_CUES = frozenset(
 )
 _OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
 #: Double quotation marks: a paragraph with one of them quotes someone itself.
+#: Pronouns that carry a paraphrase on from one paragraph to the next.
+_REPORTED_PRONOUNS = {"he", "she", "they", "we"}
 _DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
@@ -101,7 +103,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for item in found:
         speaker = resolver.resolve(item.speaker_span, item.start, item.parts)
         if item.cue is None and item.speaker_span is None and item.kind == "direct":
-            continued = _continued_speaker(text, quotes, item) if quotes else None
+            continued = _continued_speaker(doc, quotes, item) if quotes else None
             if continued is not None:
                 speaker = continued
             elif (introduced := _introduced_person(doc, item)) is not None:
@@ -189,13 +191,14 @@ def _introduced_person(doc: Doc, item: Found) -> tuple[int, int] | None:
     return subject_span(root)
 
 
-def _continued_speaker(text: str, quotes: list[Quote], item: Found) -> Speaker | None:
+def _continued_speaker(doc: Doc, quotes: list[Quote], item: Found) -> Speaker | None:
     """A quote with no attribution goes on quoting whoever was last reported, in its own paragraph or
     the one just before: news style attributes a run of quoted paragraphs once, and follows a
     paraphrase with the words themselves ("Keane said they would stay the night.¶“We want …”")."""
     previous = next((q for q in reversed(quotes) if q.end <= item.start), None)
     if previous is None or previous.speaker.name is None:
         return None
+    text = text_of(doc)
     paragraph_start = text.rfind("\n", 0, item.start) + 1
     lead = text[max(paragraph_start, previous.end) : item.start].strip()
     if previous.end > paragraph_start:
@@ -203,9 +206,24 @@ def _continued_speaker(text: str, quotes: list[Quote], item: Found) -> Speaker |
         return previous.speaker if lead[-1:] in {"", ".", *_OPENING_MARKS} else None
     if lead not in {"", *_OPENING_MARKS}:
         return None  # the quote does not open its paragraph
-    if text[previous.end : paragraph_start].strip("\n").count("\n") > 0:
-        return None  # not the paragraph right after
+    between = [p for p in text[previous.end : paragraph_start].split("\n")[1:] if p.strip()]
+    # One paragraph between that goes on with the report keeps the speaker: "Keane said the crew would
+    # stay.¶They had not been told to leave.¶“We want answers.”"
+    if between and (len(between) > 1 or not _goes_on_reporting(doc, text.find(between[0], previous.end), between[0])):
+        return None
     return previous.speaker
+
+
+def _goes_on_reporting(doc: Doc, start: int, paragraph: str) -> bool:
+    """A paragraph of the writer's own that carries a report on, its sentences led by a pronoun ("They
+    would all be back at work in the morning."), with no quote marks and no one else named."""
+    span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
+    if span is None or any(mark in paragraph for mark in _DOUBLE_MARKS):
+        return False
+    if any(t.ent_type_ in {"PERSON", "ORG"} for t in span):
+        return False
+    subjects = [next((c for c in s.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) for s in span.sents]
+    return all(subject is not None and subject.lower_ in _REPORTED_PRONOUNS for subject in subjects)
 
 
 def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> None:

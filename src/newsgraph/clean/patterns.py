@@ -56,7 +56,7 @@ _DEBRIS_PHRASES = [
     r"view gallery|open gallery|image \d+ of \d+|\d+ of \d+|\d+ photos?)(?: ?:)?",
     r"(?:subscribe|sign up|signup|join|get|follow)\b.{0,80}(?:newsletter|updates|alerts|inbox|"
     r"subscription|briefing|us|free|now|today|here|daily|weekly)[.!]?",
-    r"(?:subscribe|subscribe now|subscribe today|newsletter|sign up|sign up now)[.!]?",
+    r"(?:subscribe|subscribe now|subscribe today|(?:e-?mail )?newsletter(?: sign[ -]?up)?|sign up|sign up now)[.!]?",
     r"(?:this|our) (?:site|website) uses cookies.*|we use cookies.*|.*\bcookies?\b.{0,60}"
     r"(?:accept|consent|settings|policy|preferences|experience).*|accept(?: all)?(?: cookies)?|"
     r"reject(?: all)?|manage (?:cookies|preferences|consent)|cookie (?:settings|policy|preferences)",
