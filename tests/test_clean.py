@@ -260,6 +260,13 @@ def test_newsletter_signup_label_between_paragraphs_goes() -> None:
     assert removed_reasons(article)["Email newsletter signup"] == "debris"
 
 
+def test_a_sentence_with_pictured_in_brackets_is_not_a_caption() -> None:
+    line = "Councillor Ines Falk (pictured) has said the weir must be finished before the spring floods."
+    (article,) = clean(f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\n{line}\n\n{SECOND}\n")
+    assert line in article.text
+    assert not article.captions
+
+
 def test_crosshead_stays_and_footer_goes() -> None:
     text = (
         f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"

@@ -132,3 +132,14 @@ def test_a_particle_joins_a_family_name_the_tagger_took_for_a_place() -> None:
     # As the tagger labels it: "[Carla]*PERSON* dos [Reis]*GPE*".
     types = _types(text, (9, 10, "PERSON"), (11, 12, "GPE"))
     assert types == {"Carla dos Reis": "PERSON"}
+
+
+def test_a_bodys_acronym_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Deputy steward of the TGU Marit Solheim, 41, has been told she will finish in May.\n\n"
+        "Marit, who has worked at the plant for nine years, said the staff were in shock."
+    )
+    # As the tagger labels it: "[TGU Marit Solheim]*PERSON*" and "[Marit]*PERSON*".
+    (person,) = [e for e in _tagged(text, (4, 7, "PERSON"), (20, 21, "PERSON")) if e.type == "PERSON"]
+    assert person.name == "Marit Solheim"
+    assert len(person.mentions) == 2

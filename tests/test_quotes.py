@@ -1324,3 +1324,46 @@ def test_the_object_of_urged_or_asked_is_who_does_the_saying() -> None:
     doc = get_nlp()("Councillor Edda Voss urged the minister to explain the delay.")
     start, end = subject_span(next(t for t in doc if t.text == "explain"))
     assert doc.text[start:end] == "the minister"
+
+
+def test_the_accused_said_is_the_speaker_not_the_cue() -> None:
+    article = _article(
+        "The accused, who cannot be named, took the stand on Tuesday.\n\n"
+        "“She asked me to leave the house that night,” the accused said.\n\n"
+        "“I never went back,” he said."
+    )
+    first, second = _quote(article, "She asked me"), _quote(article, "I never went back")
+    assert first.cue is not None and first.cue.text == "said"
+    assert first.speaker.name is not None and first.speaker.name.lower() == "the accused"
+    assert second.speaker.name == first.speaker.name
+
+
+def test_a_dateline_is_not_the_speaker() -> None:
+    article = _article(
+        "WINNIPEG — The teen accused in the stabbing of a 16-year-old at a downtown high school says he was "
+        "frightened of the victim.\n\n"
+        "The hearing resumes on Monday."
+    )
+    quote = _quote(article, "he was frightened")
+    assert quote.speaker.name == "The teen"
+
+
+def test_he_does_not_refer_back_to_a_woman_the_article_calls_ms() -> None:
+    article = _article(
+        "Duty lawyer Tomas Reinholt told the magistrate only three of the prisoners had reached the cells.\n\n"
+        "Harbour Minister Ines Aalto has backed the new bail rules.\n\n"
+        "“The idea of one court hearing thirty cases in a morning is extraordinary,” he said.\n\n"
+        "Ms Aalto said more magistrates would be sent."
+    )
+    assert _quote(article, "The idea of one court").speaker.name == "Tomas Reinholt"
+
+
+def test_a_quote_left_open_goes_on_when_the_next_paragraph_names_only_a_role() -> None:
+    article = _article(
+        'Councillor Ines Falk has voiced her dismay at the closure: "This comes as a shock to every family '
+        "in the valley.\n"
+        '"It is a heavy blow for the town and for the people who built the works," said the deputy mayor.'
+    )
+    quote = _quote(article, "This comes as a shock")
+    assert len(quote.parts) == 2
+    assert quote.speaker.name == "Ines Falk"

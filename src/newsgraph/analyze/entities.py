@@ -102,7 +102,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
                 first -= 1
         # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]", nor is
         # a capitalised cue: “…,” [Said Gordon].
-        while first < span.end - 1 and (is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB"):
+        while first < span.end - 1 and (
+            is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB" or _body_acronym(span, first)
+        ):
             first += 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
         of = first - 2 if first >= 2 and span.doc[first - 1].lower_ == "the" else first - 1  # "Speaker of the House"
@@ -144,6 +146,12 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             start += match.end()
             stripped = stripped[match.end() :]
     return " ".join(stripped.split()), start, end
+
+
+def _body_acronym(span: Span, index: int) -> bool:
+    """A body's acronym before a name in ordinary case: "steward of the [GMB] Denise Pye"."""
+    word, rest = span.doc[index].text, span.doc[index + 1 : span.end]
+    return len(rest) >= 2 and word.isalpha() and word.isupper() and len(word) >= 2 and not rest.text.isupper()
 
 
 _CALENDAR_WORDS = frozenset(
@@ -242,6 +250,7 @@ def _joins_name(token: Token) -> bool:
         token.pos_ == "PROPN"
         and token.text not in _CALENDAR_WORDS
         and bool(_NAME_TOKEN.match(token.text))
+        and not (token.text.isupper() and len(token.text) > 1)  # "the GMB Denise": a body's acronym
         and token.ent_iob_ == "O"
         and not is_title_token(token)
     )

@@ -31,7 +31,8 @@ from newsgraph.analyze.reported import (
     trimmed_span,
 )
 from newsgraph.analyze.sources import media_mentions
-from newsgraph.analyze.speakers import SpeakerResolver, subject_span
+from newsgraph.analyze.speakers import SpeakerResolver, subject_of, subject_span
+from newsgraph.analyze.titles import is_role_word
 from newsgraph.records import Cue, Quote, Speaker
 
 #: Lemmas of verbs that report speech or stated belief.
@@ -396,9 +397,14 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             pending
             and not turn
             and _reopens(text, pending[-1], span)
-            # “… ,” added Rep. Cole: a paragraph with an attribution of its own is a new quote
+            # “… ,” added Rep. Cole: a paragraph with an attribution of its own, to someone else named, is a
+            # new quote; “…,” said the junior minister goes on quoting whoever opened it.
             and not (
-                where == "after" and pending[-1].cue is not None and cue is not None and cue.i != pending[-1].cue.i
+                where == "after"
+                and pending[-1].cue is not None
+                and cue is not None
+                and cue.i != pending[-1].cue.i
+                and _names_another(doc, cue, pending[-1])
             )
         ):
             pending[-1].parts.append((span.start, span.end))
@@ -502,6 +508,16 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _names_another(doc: Doc, cue: Token, earlier: Found) -> bool:
+    """The subject of ``cue`` is a name, not a role ("the Junior Minister") and not one in the speaker
+    mention of ``earlier``."""
+    subject = subject_of(cue)
+    if subject is None or subject.pos_ != "PROPN" or is_role_word(subject.text):
+        return False
+    mention = text_of(doc)[earlier.speaker_span[0] : earlier.speaker_span[1]] if earlier.speaker_span else ""
+    return subject.text not in mention
 
 
 def _signed_between(previous: Found, start: int) -> bool:
@@ -613,6 +629,8 @@ def _reports(token: Token) -> bool:
         return token.lower_ in _CAPITALISED_CUES
     elif token.pos_ not in {"VERB", "AUX"}:
         return False
+    elif token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "det" for c in token.children):
+        return False  # “…,” the accused said: a participle the tagger took for a verb names the speaker
     return lemma in REPORTING_LEMMAS
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex, is_title_token, without_honorific
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import BODY_NOUNS, KIN_NOUNS, PERSON_NOUNS, is_role_word, role_head
+from newsgraph.analyze.titles import BODY_NOUNS, KIN_NOUNS, PARTY_NOUNS, PERSON_NOUNS, is_role_word, role_head
 from newsgraph.records import Entity, Speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -23,6 +23,10 @@ _KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "p
 _CLIMB = {"conj", "advcl", "xcomp"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _PERSONAL = {"he", "she", "him", "her", "i"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
+_HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "ms": "female", "mrs": "female", "miss": "female",
+                     "dame": "female", "lady": "female"}  # fmt: skip
 #: Pronouns for a group or a body: the last speaker that is not one named person.
 _PLURAL = {"they", "we", "it"}
 _ROLE_OF_BODY = re.compile(
@@ -124,6 +128,8 @@ def subject_of(verb: Token) -> Token | None:
             # "Isuma who sells bags at Tinubu Street, Lagos Island told …": a place does not speak.
             subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, c.ent_type_ in _PLACES, abs(c.i - token.i)))
         subject = _in_paragraph_of(subjects[0], verb) if subjects else None
+        if subject is not None and _is_dateline(subject):
+            subject = _after_dateline(subject)  # "OSLOVIK — The harbour master says …": the town is no speaker
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
@@ -162,6 +168,25 @@ def subject_of(verb: Token) -> Token | None:
             if not (end < len(doc) and doc[end].tag_ == "POS"):
                 right = doc[first.i : end].root
     return right
+
+
+_DASHES = {"—", "–", "--", "―"}
+
+
+def _is_dateline(subject: Token) -> bool:
+    """A place in capitals that opens a paragraph before a dash: the dateline the parser made a subject."""
+    doc = subject.doc
+    first = subject.left_edge
+    if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws:
+        return False
+    name = doc[first.i : subject.i + 1].text
+    return name.isupper() and len(name) > 2 and subject.i + 1 < len(doc) and doc[subject.i + 1].text in _DASHES
+
+
+def _after_dateline(place: Token) -> Token | None:
+    """The head of the noun phrase right after a dateline's dash."""
+    start = place.i + 2
+    return next((chunk.root for chunk in place.doc.noun_chunks if chunk.start == start), None)
 
 
 def _object_of(head: Token, complement: Token) -> Token | None:
@@ -569,8 +594,19 @@ class SpeakerResolver:
     def _pronoun(self, start: int, end: int) -> Speaker:
         # Someone reported inside another's report ("the barrister stressed that Ferris claims …") is not
         # who goes on speaking.
-        previous = next((s for s in reversed(self.history) if _is_person(s) and not self._reported_within(s)), None)
+        # "Chief Minister Ines Aalto backed the laws. … “…,” he said": Ms Aalto is not "he".
+        gender = _PRONOUN_GENDER.get(text_of(self.doc)[start:end].lower())
+        previous = next(
+            (
+                s
+                for s in reversed(self.history)
+                if _is_person(s) and not self._reported_within(s) and self._may_be(s.entity, gender)
+            ),
+            None,
+        )
         recent = self._recent_person(start, previous)
+        if recent is not None and not self._may_be(recent.id, gender):
+            recent = None
         # The last speaker wins unless another person was named since.
         if previous is not None and (
             recent is None
@@ -608,6 +644,19 @@ class SpeakerResolver:
                 span = _phrase_span(token, token.head)
                 return _describe(text_of(self.doc)[span[0] : span[1]]) if span else None
         return None
+
+    def _may_be(self, entity_id: str | None, gender: str | None) -> bool:
+        """Whether the person ``entity_id`` may be called by a pronoun of ``gender``: unless the article
+        gives them an honorific of the other ("Ms Aalto")."""
+        person = self.entities.by_id(entity_id) if entity_id and gender else None
+        if person is None:
+            return True
+        text = text_of(self.doc)
+        for start, _ in person.mentions:
+            honorific = _HONORIFIC.search(text, max(0, start - 8), start)
+            if honorific is not None:
+                return _HONORIFIC_GENDER[honorific.group(1).lower()] == gender
+        return True
 
     def _spoke_after(self, previous: Speaker, recent: Entity, position: int) -> bool:
         """The last speaker's mention reaches the other person's last mention before ``position``
@@ -779,7 +828,7 @@ def _is_person(speaker: Speaker) -> bool:
     # "former employee of the mine": the head comes before its "of"
     head = re.split(r"\s+(?:of|for|with|from|at|in)\s+", speaker.name or "")[0].split()[-1:] or [""]
     word = head[0].lower()
-    return (is_role_word(word) and word not in BODY_NOUNS) or word in PERSON_NOUNS
+    return (is_role_word(word) and word not in BODY_NOUNS) or word in PERSON_NOUNS or word in PARTY_NOUNS
 
 
 def _describe(mention: str) -> str:

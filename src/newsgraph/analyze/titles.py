@@ -15,6 +15,9 @@ PERSON_NOUNS = frozenset(
     teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
     passenger driver customer shopper trader member volunteer voter""".split()
 )
+#: The parties a court report names by role: "the accused said" is someone "he" can refer back to, though
+#: never someone to look for among the people named ("the accused" is rarely the last man named).
+PARTY_NOUNS = frozenset("accused defendant complainant plaintiff appellant respondent".split())
 #: Head nouns of titles and roles. Multi-word ones first so the longest wins.
 ROLE_NOUNS = [
     "supreme leader", "prime minister", "foreign minister", "defence minister", "defense minister",

@@ -191,7 +191,8 @@ GLUED_CREDIT = re.compile(rf"^(?P<credit>[^()\s][^()]{{1,80}}?/\s*(?:{_AGENCY})(
 CAPTION_LEAD = re.compile(
     r"^(?:FILE(?: PHOTO)?\s*[-:–—]|In this (?:file |handout )?(?:photo|image|picture)\b|Pictured\s*:|"
     r"(?:A |An )?(?:handout|file) (?:photo|picture|image)\b|Photo\s*:|Image\s*:|Caption\s*:|"
-    r"[A-Z][^.]{0,80}\b(?:pictured|is seen|are seen|poses|pose for a photo)\b)",
+    # "Ada Roe (pictured) said …" is a sentence of the story, not a caption
+    r"[A-Z][^.]{0,80}\b(?:(?<!\()pictured|is seen|are seen|poses|pose for a photo)\b)",
 )
 #: Words of a picture description; with repetition they mark an uncredited caption.
 PHOTO_WORDS = re.compile(
