@@ -1367,3 +1367,28 @@ def test_a_quote_left_open_goes_on_when_the_next_paragraph_names_only_a_role() -
     quote = _quote(article, "This comes as a shock")
     assert len(quote.parts) == 2
     assert quote.speaker.name == "Ines Falk"
+
+
+def test_a_sentence_saying_whose_words_a_quote_was_attributes_it() -> None:
+    article = _article(
+        "“We let our supporters down.”\n"
+        "Those were the sentiments expressed by Harbour Town captain Ilse Varga after the side lost by "
+        "forty runs on Sunday.\n"
+        "“The bowlers did their job, the batting did not,” Varga said."
+    )
+    assert _quote(article, "We let our supporters down").speaker.name == "Ilse Varga"
+
+
+def test_a_report_only_the_cue_model_found_does_not_carry_on_into_a_bare_quote() -> None:
+    article = _article(
+        "Harbour Minister Ines Aalto announced new rules for the port on Monday.\n\n"
+        "Further, all individuals—including port staff—escorting cargo to the harbour will now be required to "
+        "provide full identification and vehicle details.\n\n"
+        "“We will ask everyone, including contractors, to leave their details at the gate.”"
+    )
+    assert _quote(article, "We will ask everyone").speaker.name != "all individuals"
+
+
+def test_undersecretary_is_a_title_not_part_of_the_name() -> None:
+    article = _article("“The numbers are alarming and we must act,” Health Undersecretary Ramon Ilagan told reporters.")
+    assert _quote(article, "The numbers are alarming").speaker.name == "Ramon Ilagan"

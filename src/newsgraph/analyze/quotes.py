@@ -31,7 +31,7 @@ from newsgraph.analyze.reported import (
     trimmed_span,
 )
 from newsgraph.analyze.sources import media_mentions
-from newsgraph.analyze.speakers import SpeakerResolver, subject_of, subject_span
+from newsgraph.analyze.speakers import SpeakerResolver, noun_phrase_span, subject_of, subject_span
 from newsgraph.analyze.titles import is_role_word
 from newsgraph.records import Cue, Quote, Speaker
 
@@ -52,6 +52,12 @@ _WORD = re.compile(r"\w")
 #: A quote signed with a dash and a name at the end of its paragraph: “…” ― Edwin G. Monroy
 _DASH_SIGNATURE = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})"
+)
+#: …or in the sentence after it: “We are very sorry.” Those were the words of captain Ilse Varga …
+_WORDS_OF = re.compile(
+    r"[.,]?\s*(?:Those|These|That|This|Such) (?:were|was|are|is) (?:the|some of the) (?:[\w-]+ ){0,2}"
+    r"(?:words|sentiments|comments|remarks|views|message|feelings|thoughts|reaction|verdict)\b"
+    r"(?: \w+)? (?P<by>of|by|from) "
 )
 #: …or with the bare name closing the paragraph: “…” Ilse Varga.
 _NAME_SIGNATURE = re.compile(r"[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})\.?[^\S\n]*(?=\n|$)")
@@ -104,7 +110,13 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for item in found:
         speaker = resolver.resolve(item.speaker_span, item.start, item.parts)
         if item.cue is None and item.speaker_span is None and item.kind == "direct":
-            continued = _continued_speaker(doc, quotes, item) if quotes else None
+            # a report only the cue model found ("will now be required to …") is too weak to carry on
+            carried = [
+                q
+                for q, f in zip(quotes, found, strict=False)
+                if f.kind != "indirect" or f.cue is None or cue_rate(f.cue) >= MIN_CUE_RATE
+            ]
+            continued = _continued_speaker(doc, carried, item) if carried else None
             if continued is not None:
                 speaker = continued
             elif (introduced := _introduced_person(doc, item)) is not None:
@@ -486,6 +498,9 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 pending.append(
                     Found([(span.start, span.end)], "direct", None, label.span("name"), cue_span=label.span("colon"))
                 )
+            elif cue is None and (echoed := _words_of(doc, span.outer_end, hi)) is not None:
+                # “We are very sorry.” Those were the sentiments expressed by captain Ilse Varga …
+                pending.append(Found([(span.start, span.end)], "direct", None, echoed))
             elif cue is None and (headed := _headline_speaker(doc, span)) is not None:
                 # Mara Tollis Slams Harbour Board: ‘You Should Be Ashamed.’ -- a headline's person speaks
                 pending.append(Found([(span.start, span.end)], "direct", None, headed))
@@ -508,6 +523,14 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _words_of(doc: Doc, close_at: int, limit: int) -> tuple[int, int] | None:
+    """The speaker named in a sentence right after a quote that says whose words they were."""
+    match = _WORDS_OF.match(text_of(doc), close_at, limit)
+    by = token_at(doc, match.start("by")) if match is not None else None
+    speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return noun_phrase_span(speaker) if speaker is not None else None
 
 
 def _names_another(doc: Doc, cue: Token, earlier: Found) -> bool:

@@ -279,7 +279,7 @@ def subject_span(verb: Token | None) -> tuple[int, int] | None:
     if relative is not None:
         # "Ms. Hale, who said …": the mention is "who"; the resolver names its antecedent.
         return relative.idx, relative.idx + len(relative.text)
-    return _phrase_span(subject, verb)
+    return noun_phrase_span(subject, verb)
 
 
 def _relative_subject(verb: Token, antecedent: Token) -> Token | None:
@@ -322,7 +322,7 @@ def _set_off_name(subject: Token) -> Token | None:
     )  # fmt: skip
 
 
-def _phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
+def noun_phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
     """Character span of the noun phrase headed by ``subject``, without ``verb``, relative clauses or brackets."""
     # "Its chair, Peter Lomax, said": the apposed name says who.
     named = next((c for c in subject.children if c.dep_ in {"appos", "npadvmod"} and _names_role(c, subject)), None)
@@ -527,7 +527,7 @@ class SpeakerResolver:
         clause = pronoun.root.head if pronoun is not None else None
         if clause is None or clause.dep_ != "relcl":
             return None
-        return _phrase_span(clause.head, clause)
+        return noun_phrase_span(clause.head, clause)
 
     def _restated(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
         """ "Brona Keady said …¶“…,” the county manager said": a definite role no one in the article
@@ -641,7 +641,7 @@ class SpeakerResolver:
             if pronoun is not None and _GENDERED.get(token.lemma_, pronoun) != pronoun:
                 continue  # "she" is not "a man with internal bleeding"
             if token.pos_ == "NOUN" and (token.lemma_ in PERSON_NOUNS or is_role_word(token.text)):
-                span = _phrase_span(token, token.head)
+                span = noun_phrase_span(token, token.head)
                 return _describe(text_of(self.doc)[span[0] : span[1]]) if span else None
         return None
 
