@@ -267,6 +267,12 @@ def test_a_sentence_with_pictured_in_brackets_is_not_a_caption() -> None:
     assert not article.captions
 
 
+def test_a_video_player_fallback_line_goes() -> None:
+    text = f"Weir at Brenholm to be rebuilt\n\n{LEDE}\n\nYour browser does not support the video tag.\n\n{SECOND}\n"
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
 def test_crosshead_stays_and_footer_goes() -> None:
     text = (
         f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"

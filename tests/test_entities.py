@@ -143,3 +143,16 @@ def test_a_bodys_acronym_before_a_name_is_not_part_of_it() -> None:
     (person,) = [e for e in _tagged(text, (4, 7, "PERSON"), (20, 21, "PERSON")) if e.type == "PERSON"]
     assert person.name == "Marit Solheim"
     assert len(person.mentions) == 2
+
+
+def test_a_malaysian_two_word_title_after_a_role_is_not_part_of_the_name() -> None:
+    text = "KUALA LUMPUR: Prime Minister Tan Sri Razlan Hamzah congratulated the candidates on Thursday."
+    people = [e.name for e in find_entities(get_nlp()(text)).entities if e.type == "PERSON"]
+    assert people == ["Razlan Hamzah"]
+
+
+def test_a_descriptor_before_a_full_name_is_not_part_of_it() -> None:
+    text = "Resident Carla Mendes lives on the third floor.\n\n“I saw sparks falling past my window,” Mendes said."
+    # As the tagger labels it: "[Resident Carla Mendes]*PERSON*".
+    (person,) = [e for e in _tagged(text, (0, 3, "PERSON")) if e.type == "PERSON"]
+    assert person.name == "Carla Mendes"

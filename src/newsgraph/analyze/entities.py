@@ -103,7 +103,12 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]", nor is
         # a capitalised cue: “…,” [Said Gordon].
         while first < span.end - 1 and (
-            is_title_token(span.doc[first]) or span.doc[first].pos_ == "VERB" or _body_acronym(span, first)
+            is_title_token(span.doc[first])
+            or span.doc[first].pos_ == "VERB"
+            or _body_acronym(span, first)
+            # "[Resident] Carol Smolinski", as TV sites write it
+            or span.doc[first].lower_ in PERSON_NOUNS
+            and span.end - first >= 3
         ):
             first += 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
@@ -223,10 +228,18 @@ def is_title_token(token: Token) -> bool:
         or token.text in {"Seri", "Sri"}
         and token.i > 0
         and token.nbor(-1).text.rstrip("'") in _TWO_WORD_TITLES
+        # "[Tan] Sri Muhyiddin Yassin": the first, where it is no surname ("Tan Wei Ming")
+        or token.text in {"Tan", "Puan"}
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).text in {"Seri", "Sri"}
     )
 
 
 _TWO_WORD_TITLES = frozenset({"Datuk", "Dato", "Datin", "Tan", "Puan"})
+
+
+def _honorific_word(token: Token) -> bool:
+    return token.text.rstrip(".'") in _HONORIFIC_WORDS | _TWO_WORD_TITLES or token.text in {"Seri", "Sri"}
 
 
 #: Roles of several words by their last word: "peace" -> ("justice", "of", "the", "peace").
@@ -365,7 +378,10 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
                 and _name_word(doc[name_end + 1])
             ):
                 name_end += 2
-        title = doc[index:end].text.lower()
+        role_end = end
+        while role_end > index + 1 and _honorific_word(doc[role_end - 1]):
+            role_end -= 1  # "Prime Minister [Tan Sri]": the role ends before the honorific
+        title = doc[index:role_end].text.lower()
         full_role = any(title == role or title.endswith(" " + role) for role in ROLE_NOUNS)
         name_words = {t.lower_ for t in doc[end:name_end]}
         if (

@@ -66,6 +66,7 @@ _DEBRIS_PHRASES = [
     r"(?:follow|like) us on .*",
     r"(?:breaking(?: news)?|live|exclusive|analysis|opinion|updated|new)",
     r"accessibility links|media playback is (?:unsupported|not supported) on your device|source link",
+    r"your browser does not support (?:the )?(?:video|audio|iframe)(?: tag| element)?\.?",
     r"#\w[\w &/'-]{0,30}",  # "#World News": a section tag
     r"(?:get|sign up|subscribe|receive)\b.{0,80}\b(?:inbox|newsletter)\b.*",
     r"(?:image|photo|video|caption) (?:source|caption)?:?",
