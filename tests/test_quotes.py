@@ -1392,3 +1392,8 @@ def test_a_report_only_the_cue_model_found_does_not_carry_on_into_a_bare_quote()
 def test_undersecretary_is_a_title_not_part_of_the_name() -> None:
     article = _article("“The numbers are alarming and we must act,” Health Undersecretary Ramon Ilagan told reporters.")
     assert _quote(article, "The numbers are alarming").speaker.name == "Ramon Ilagan"
+
+
+def test_an_unnamed_speaker_keeps_the_participle_that_sets_them_apart() -> None:
+    article = _article("“The water came up to the doorstep in an hour,” a man living beside the river said.")
+    assert _quote(article, "The water came up").speaker.name == "man living beside the river"

@@ -265,6 +265,8 @@ def _phrase(head: Token) -> list[Token]:
             child.dep_ == "prep" and child.i < head.i
         ):
             tokens += _phrase(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBG" and head.pos_ == "NOUN" and child.i > head.i:
+            tokens += list(child.subtree)  # "a student attending the protest": what sets this one apart
     return tokens
 
 
