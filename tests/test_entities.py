@@ -156,3 +156,16 @@ def test_a_descriptor_before_a_full_name_is_not_part_of_it() -> None:
     # As the tagger labels it: "[Resident Carla Mendes]*PERSON*".
     (person,) = [e for e in _tagged(text, (0, 3, "PERSON")) if e.type == "PERSON"]
     assert person.name == "Carla Mendes"
+
+
+def test_a_single_name_after_the_is_no_person() -> None:
+    text = "The Bill now heads to the president. Members voted for the Bill on Tuesday."
+    # As the tagger labels it: "The [Bill]*PERSON*".
+    assert not [e for e in _tagged(text, (0, 2, "PERSON")) if e.type == "PERSON"]
+
+
+def test_a_name_set_beside_a_whip_is_a_person() -> None:
+    text = "Senate Chief Whip, Tahir Bulama raised a point of order. Bulama said the rules were clear."
+    # As the tagger labels it: "[Tahir Bulama]*ORG*", "[Bulama]*ORG*".
+    types = _types(text, (4, 6, "ORG"), (11, 12, "ORG"))
+    assert types == {"Tahir Bulama": "PERSON"}

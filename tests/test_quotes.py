@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 import newsgraph
+from newsgraph.analyze.entities import find_entities
+from newsgraph.analyze.nlp import get_nlp
+from newsgraph.analyze.quotes import find_quotes
 from newsgraph.records import Article, Quote
 
 
@@ -1397,3 +1400,33 @@ def test_undersecretary_is_a_title_not_part_of_the_name() -> None:
 def test_an_unnamed_speaker_keeps_the_participle_that_sets_them_apart() -> None:
     article = _article("“The water came up to the doorstep in an hour,” a man living beside the river said.")
     assert _quote(article, "The water came up").speaker.name == "man living beside the river"
+
+
+def test_a_name_the_tagger_missed_after_a_lower_case_role_speaks_on_through_he() -> None:
+    text = (
+        "This is after assembly speaker Joseph Kiplang'at ruled that members would vote by hand.\n\n"
+        "“I consulted the leadership and the leadership preferred that we vote by hand,” he said."
+    )
+    doc = get_nlp()(text)
+    doc.ents = []  # as when the tagger misses the name
+    quotes = find_quotes(doc, find_entities(doc))
+    assert [q.speaker.name for q in quotes if q.text.startswith("I consulted")] == ["Joseph Kiplang'at"]
+
+
+@pytest.mark.parametrize("rank", ["Supt", "Sgt", "Insp", "Det", "Capt"])
+def test_ranks_abbreviated_without_a_full_stop_are_titles(rank: str) -> None:
+    article = _article(f"“The scene will stay closed while the search goes on,” {rank} Kieran Dunne said.")
+    assert _quote(article, "The scene will stay").speaker.name == "Kieran Dunne"
+
+
+def test_who_after_a_place_refers_back_to_the_person_before_it() -> None:
+    article = _article(
+        "A statement was read out from the mum-of-two in the car who said the crash would haunt her forever.\n\n"
+        "She said: “I could not reach my children to comfort them.”\n\n"
+        "Her father-in-law also gave a statement and said his life had changed since the crash.\n\n"
+        "He said: “I sit at home frustrated that my body is not what it was.”\n\n"
+        "His statement said: “I rely on a wheelchair whenever I leave the house.”"
+    )
+    assert _quote(article, "I could not reach").speaker.name == "the mum-of-two"
+    assert _quote(article, "I sit at home").speaker.name == "the mum-of-two's father-in-law"
+    assert _quote(article, "I rely on a wheelchair").speaker.name == "the mum-of-two's father-in-law"

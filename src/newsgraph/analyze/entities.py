@@ -299,12 +299,19 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue  # "[MAIDAN SHAR]*PERSON*, Afghanistan, July 24 (Xinhua) --"
         if ent.label_ == "PERSON" and any(_not_a_name_word(w) for w in name.split()):
             continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
+        if ent.label_ == "PERSON" and " " not in name and _after_the(ent):
+            continue  # "[The Bill]*PERSON* now heads to the president": a person's name takes no "the"
         person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent)
         type_ = "PERSON" if person else "ORG" if _described_as_body(ent) else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
             type_ = "GPE"
         found.append((type_, name, start, end))
     return found
+
+
+def _after_the(span: Span) -> bool:
+    first = span[0] if span[0].lower_ == "the" else span.doc[span.start - 1] if span.start else None
+    return first is not None and first.lower_ == "the"
 
 
 _PLACED = re.compile(r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|outside|near)\s+of\s+$")

@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex, is_title_token, without_honorific
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import BODY_NOUNS, KIN_NOUNS, PARTY_NOUNS, PERSON_NOUNS, is_role_word, role_head
+from newsgraph.analyze.titles import (
+    BODY_NOUNS,
+    KIN_NOUNS,
+    PARTY_NOUNS,
+    PERSON_NOUNS,
+    is_role_noun,
+    is_role_word,
+    role_head,
+)
 from newsgraph.records import Entity, Speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -34,16 +42,22 @@ _ROLE_OF_BODY = re.compile(
 )
 _RELATIVE_OF = re.compile(rf"^(?:the\s+)?(?:{'|'.join(KIN_NOUNS)})\s+of\s+", re.IGNORECASE)
 _OWNED_ROLE = re.compile(
-    r"^(?:(?:the|The|THE)\s+)?(?P<owner>(?:his|her)(?=\s)|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3}"
+    r"^(?:(?:the|The|THE)\s+)?(?P<owner>(?i:his|her)(?=\s)|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3}"
     r"(?=['’]s\s))(?:'s|’s)?\s+"
     r"(?P<role>(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|"
-    r"office|campaign|spokespeople|representative|assistant|secretary|deputy))$"
+    r"office|campaign|spokespeople|representative|assistant|secretary|deputy|"
+    rf"(?:{'|'.join(KIN_NOUNS)})(?:-in-law)?))$"
 )
 _KIN_MENTION = re.compile(rf"^(?:his|her|their)\s+(?P<kin>{'|'.join(KIN_NOUNS)})$", re.IGNORECASE)
 #: People nouns that say which pronoun stands for them.
 _GENDERED = {
-    **dict.fromkeys("man boy father husband son brother widower grandfather uncle nephew".split(), "he"),
-    **dict.fromkeys("woman girl mother wife daughter sister widow grandmother aunt niece".split(), "she"),
+    **dict.fromkeys(
+        "man boy father husband son brother widower grandfather uncle nephew dad spokesman chairman".split(), "he"
+    ),
+    **dict.fromkeys(
+        "woman girl mother wife daughter sister widow grandmother aunt niece mum mom spokeswoman chairwoman".split(),
+        "she",
+    ),
 }
 #: Roles that name someone other than the person just quoted: "Smith said … the spokesman said".
 _SEPARATE_ROLES = frozenset(
@@ -59,8 +73,8 @@ _WORK_OF_BODY = re.compile(
     re.IGNORECASE,
 )
 _OWNED_WORK = re.compile(
-    r"^(?P<owner>.+?)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:statement|release|update|report|bulletin|advisory|ruling|"
-    r"judgment|judgement|decision|letter|post|message|email|memo)$"
+    r"^(?:(?P<owner>.+?)(?:'s|’s)|(?P<pronoun>(?i:his|her)))\s+(?:[\w-]+\s+){0,2}?(?:statement|release|update|"
+    r"report|bulletin|advisory|ruling|judgment|judgement|decision|letter|post|message|email|memo)$"
 )
 #: Writings that "read" a quote out: “…,” read the judge's ruling.
 _WRITINGS = frozenset(
@@ -260,8 +274,9 @@ def _owner(noun: Token) -> Token | None:
 def _phrase(head: Token) -> list[Token]:
     tokens = [head]
     for child in head.children:
-        # "two-year-old": the hyphens and the measure belong to the phrase
-        if (child.dep_ in _KEEP or child.tag_ == "HYPH" or child.dep_ == "npadvmod" and head.pos_ == "ADJ") and not (
+        # "two-year-old", "mum-of-two": the hyphens and the measure or count belong to the phrase
+        kept = child.dep_ in _KEEP or child.tag_ == "HYPH" or child.dep_ == "npadvmod" and head.pos_ == "ADJ"
+        if (kept or child.dep_ == "appos" and child.tag_ == "CD" and child.nbor(-1).tag_ == "HYPH") and not (
             child.dep_ == "prep" and child.i < head.i
         ):
             tokens += _phrase(child)
@@ -426,9 +441,15 @@ class SpeakerResolver:
                 return Speaker(found[0], found[1], start, end)
         owned_work = _OWNED_WORK.match(mention)
         if owned_work is not None:
-            # "The park authority's update says": the owner speaks through it
-            owner_start, owner_end = start + owned_work.start("owner"), start + owned_work.end("owner")
-            found = self._resolve(owned_work.group("owner"), owner_start, owner_end, position)
+            # "The park authority's update says", "His statement said": the owner speaks through it
+            owner = "owner" if owned_work.group("owner") else "pronoun"
+            owner_start, owner_end = start + owned_work.start(owner), start + owned_work.end(owner)
+            pronoun = {"his": "he", "her": "she"}.get(owned_work.group(owner).lower())
+            found = (
+                self._pronoun(owner_start, owner_end, pronoun)
+                if pronoun
+                else self._resolve(owned_work.group(owner), owner_start, owner_end, position)
+            )
             if found.name is not None:
                 return Speaker(found.name, found.entity, start, end)
         work = _WORK_OF_BODY.match(mention)
@@ -464,6 +485,12 @@ class SpeakerResolver:
         is the "Paul Wexcombe" written elsewhere in it."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span or () if not t.is_punct]
+        # "National Assembly speaker Moses Okello": a full name follows the last role word
+        role = max((i for i, t in enumerate(words[:-2]) if is_role_noun(t.text)), default=-1)
+        if role >= 0 and _full_name(words[role + 1 :]):
+            words = words[role + 1 :]
+        else:
+            role = -1
         while len(words) > 1 and is_title_token(words[0]):
             words.pop(0)
         if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() for t in words):
@@ -479,8 +506,11 @@ class SpeakerResolver:
         if len(people) == 1:
             (person,) = people.values()
             return person.name, person.id
-        if people or len(words) > 1:
+        if people:
             return None
+        if len(words) > 1:
+            # a name the tagger missed right after a role word: "speaker Moses Okello"
+            return (" ".join(t.text for t in words), None) if role >= 0 else None
         first = next(
             (
                 t.nbor(-1).text
@@ -529,7 +559,12 @@ class SpeakerResolver:
         clause = pronoun.root.head if pronoun is not None else None
         if clause is None or clause.dep_ != "relcl":
             return None
-        return noun_phrase_span(clause.head, clause)
+        noun = clause.head
+        if pronoun.root.lower_ in {"who", "whom"} and _thing(noun):
+            # "the mother in the car who said": "who" is the mother, not the car
+            person = next((t for t in reversed(self.doc[noun.sent.start : noun.i]) if _person_noun(t)), None)
+            noun = person if person is not None else noun
+        return noun_phrase_span(noun, clause)
 
     def _restated(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
         """ "Brona Keady said …¶“…,” the county manager said": a definite role no one in the article
@@ -559,7 +594,7 @@ class SpeakerResolver:
         owner, role = match.group("owner"), match.group("role")
         offset = start + match.start("owner")
         if owner.lower() in {"his", "her"}:
-            person = self._pronoun(start, start).name
+            person = self._pronoun(start, start, {"his": "he", "her": "she"}[owner.lower()]).name
         else:
             entity = self.entities.at(offset, offset + len(owner))
             holder = role_head(f"the {owner}")  # "the Prime Minister's spokesman"
@@ -593,21 +628,21 @@ class SpeakerResolver:
             return None
         return entity
 
-    def _pronoun(self, start: int, end: int) -> Speaker:
+    def _pronoun(self, start: int, end: int, pronoun: str | None = None) -> Speaker:
         # Someone reported inside another's report ("the barrister stressed that Ferris claims …") is not
         # who goes on speaking.
         # "Chief Minister Ines Aalto backed the laws. … “…,” he said": Ms Aalto is not "he".
-        gender = _PRONOUN_GENDER.get(text_of(self.doc)[start:end].lower())
+        gender = _PRONOUN_GENDER.get(pronoun or text_of(self.doc)[start:end].lower())
         previous = next(
             (
                 s
                 for s in reversed(self.history)
-                if _is_person(s) and not self._reported_within(s) and self._may_be(s.entity, gender)
+                if _is_person(s) and not self._reported_within(s) and self._may_be(s, gender)
             ),
             None,
         )
         recent = self._recent_person(start, previous)
-        if recent is not None and not self._may_be(recent.id, gender):
+        if recent is not None and not self._may_be(Speaker(recent.name, recent.id), gender):
             recent = None
         # The last speaker wins unless another person was named since.
         if previous is not None and (
@@ -624,7 +659,9 @@ class SpeakerResolver:
         named = next((s for s in reversed(self.history) if s.name and s.name[:1].isupper()), None)
         if named is not None:
             return Speaker(named.name, named.entity, start, end)
-        return Speaker(self._last_subject(start, pronoun=text_of(self.doc)[start:end].lower()), None, start, end)
+        return Speaker(
+            self._last_subject(start, pronoun=pronoun or text_of(self.doc)[start:end].lower()), None, start, end
+        )
 
     def _last_subject(self, position: int, head: str | None = None, pronoun: str | None = None) -> str | None:
         """The last subject before ``position`` that can be a "he" or "she": a name the model did not tag
@@ -647,10 +684,16 @@ class SpeakerResolver:
                 return _describe(text_of(self.doc)[span[0] : span[1]]) if span else None
         return None
 
-    def _may_be(self, entity_id: str | None, gender: str | None) -> bool:
-        """Whether the person ``entity_id`` may be called by a pronoun of ``gender``: unless the article
-        gives them an honorific of the other ("Ms Aalto")."""
-        person = self.entities.by_id(entity_id) if entity_id and gender else None
+    def _may_be(self, speaker: Speaker, gender: str | None) -> bool:
+        """Whether ``speaker`` may be called by a pronoun of ``gender``: unless the article gives them an
+        honorific of the other ("Ms Aalto"), or they are described as one ("the mum-of-two")."""
+        if gender is None:
+            return True
+        if speaker.entity is None:
+            head = re.split(r"\s+(?:of|for|with|from|at|in)\s+", speaker.name or "")[0].split()[-1:] or [""]
+            described = _GENDERED.get(_head_word(head[0].lower()))
+            return described is None or _PRONOUN_GENDER[described] == gender
+        person = self.entities.by_id(speaker.entity)
         if person is None:
             return True
         text = text_of(self.doc)
@@ -823,14 +866,43 @@ def _opens_sentence(token: Token) -> bool:
     return previous is None or token.is_sent_start or previous.is_space or previous.text in {".", "!", "?"}
 
 
+def _full_name(words: list[Token]) -> bool:
+    """Two or three capitalised proper nouns, none a role or a body's word."""
+    return 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not is_role_word(t.text) and t.lower_ not in BODY_NOUNS
+        for t in words
+    )
+
+
+def _thing(noun: Token) -> bool:
+    """A common noun that names no person: "car", not "mother", "minister" or a name."""
+    return noun.pos_ == "NOUN" and not _person_word(noun.lower_) and not noun.ent_type_
+
+
+def _person_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and _person_word(token.lower_) or token.ent_type_ == "PERSON"
+
+
+def _head_word(word: str) -> str:
+    """ "mum-of-two" -> "mum", "father-in-law" -> "father"."""
+    return re.split(r"-(?:of|in)-", word)[0]
+
+
+def _person_word(word: str) -> bool:
+    word = _head_word(word)
+    return (is_role_word(word) and word not in BODY_NOUNS) or word in PERSON_NOUNS or word in PARTY_NOUNS
+
+
 def _is_person(speaker: Speaker) -> bool:
     """A named person, or a person described by role ("Penhallow's spokesman"): "he" can refer to either."""
     if speaker.entity:
         return speaker.entity.startswith("person/")
+    words = (speaker.name or "").split()
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in BODY_NOUNS:
+        return True  # a full name the tagger missed: "Moses Okello"
     # "former employee of the mine": the head comes before its "of"
     head = re.split(r"\s+(?:of|for|with|from|at|in)\s+", speaker.name or "")[0].split()[-1:] or [""]
-    word = head[0].lower()
-    return (is_role_word(word) and word not in BODY_NOUNS) or word in PERSON_NOUNS or word in PARTY_NOUNS
+    return _person_word(head[0].lower())
 
 
 def _describe(mention: str) -> str:

@@ -13,7 +13,7 @@ KIN_NOUNS = (
 PERSON_NOUNS = frozenset(
     """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
     teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
-    passenger driver customer shopper trader member volunteer voter""".split()
+    passenger driver customer shopper trader member volunteer voter mum mom dad""".split()
 )
 #: The parties a court report names by role: "the accused said" is someone "he" can refer back to, though
 #: never someone to look for among the people named ("the accused" is rarely the last man named).
@@ -47,7 +47,10 @@ ROLE_NOUNS = [
     "geologist", "biologist", "astronomer", "physicist", "chemist", "meteorologist", "forecaster",
     "archaeologist", "ecologist", "psychologist", "epidemiologist", "architect", "planner", "surveyor",
     "council member", "board member", "assembly member", "assemblyman", "assemblywoman", "trustee",
-    "deputy", "dep", "dep.", "td", "msp", "mla", "collector",
+    "deputy", "dep", "dep.", "td", "msp", "mla", "collector", "chief whip", "whip",
+    # police and military ranks as British and Irish papers abbreviate them, with no full stop
+    "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",
+    "lt", "col", "gen", "cmdr", "cmdr.", "cpl",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
@@ -116,6 +119,11 @@ def role_head(mention: str) -> str | None:
     """The role noun of a speaker description ("the council spokesperson" -> "spokesperson")."""
     match = ROLE_MENTION.match(mention.strip())
     return match.group("role").lower() if match else None
+
+
+def is_role_noun(word: str) -> bool:
+    """A role noun of one word ("speaker", "Minister"), not the first word of a longer one."""
+    return word.lower() in _ROLE_SET
 
 
 def is_role_word(word: str) -> bool:
