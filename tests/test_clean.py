@@ -273,6 +273,18 @@ def test_a_video_player_fallback_line_goes() -> None:
     assert article.text == f"{LEDE}\n\n{SECOND}"
 
 
+def test_a_sentence_broken_over_paragraphs_is_joined_again() -> None:
+    broken = (
+        "“We are talking with several partners about the new terminal,” the harbour master said, declining to\n\n"
+        "name them or say when a deal might be signed.\n\n"
+        "The harbour is expanding its capacity to three million containers a year by 2031, she told reporters,\n\n"
+        "from two million now."
+    )
+    (article,) = clean(f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\n{broken}\n\n{SECOND}\n")
+    assert "declining to name them or say when a deal might be signed." in article.text
+    assert "she told reporters, from two million now." in article.text
+
+
 def test_crosshead_stays_and_footer_goes() -> None:
     text = (
         f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"

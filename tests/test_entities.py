@@ -169,3 +169,11 @@ def test_a_name_set_beside_a_whip_is_a_person() -> None:
     # As the tagger labels it: "[Tahir Bulama]*ORG*", "[Bulama]*ORG*".
     types = _types(text, (4, 6, "ORG"), (11, 12, "ORG"))
     assert types == {"Tahir Bulama": "PERSON"}
+
+
+def test_a_hyphenated_surname_the_tagger_called_a_body_is_a_person() -> None:
+    text = "“We fought for every budget line,” said Alina Varga-Holt of the 41st District."
+    doc = get_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Varga")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # "Alina [Varga-Holt]*ORG*"
+    assert [(e.name, e.type) for e in find_entities(doc).entities] == [("Alina Varga-Holt", "PERSON")]

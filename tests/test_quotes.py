@@ -1430,3 +1430,17 @@ def test_who_after_a_place_refers_back_to_the_person_before_it() -> None:
     assert _quote(article, "I could not reach").speaker.name == "the mum-of-two"
     assert _quote(article, "I sit at home").speaker.name == "the mum-of-two's father-in-law"
     assert _quote(article, "I rely on a wheelchair").speaker.name == "the mum-of-two's father-in-law"
+
+
+def test_the_company_is_the_company_that_spoke_last() -> None:
+    article = _article(
+        "HARBOUR Freight Lines Corp. said its net income for the quarter fell 19% after it sold a stake in a "
+        "ferry operator for P76 million.\n\n"
+        "“Cargo volumes are now close to where they were before the storm,” the company noted."
+    )
+    assert _quote(article, "Cargo volumes").speaker.name == "HARBOUR Freight Lines Corp."
+
+
+def test_councilperson_is_a_title() -> None:
+    article = _article("“I have concerns about how we treat rentals,” Councilperson Brett Lowry said.")
+    assert _quote(article, "I have concerns").speaker.name == "Brett Lowry"

@@ -193,12 +193,14 @@ def without_honorific(name: str) -> str:
 def _misread_surname(span: Span) -> bool:
     """A lone surname the model called a place or an organisation, with the first name just before it
     and the pair acting as a subject: "Ruben [Kask]*ORG*, the chairman, said"."""
+    # "Ampry-Samuel" is three tokens: a hyphenated surname is still one word of a name
+    one_word = len(span) == 1 or len(span) == 3 and span[1].text == "-" and not span[1].whitespace_
     return (
         span.label_ in {"ORG", "GPE"}
-        and len(span) == 1
+        and one_word
         and span.start > 0
         and _joins_name(span.doc[span.start - 1])
-        and span[0].dep_ in {"nsubj", "nsubjpass"}
+        and span.root.dep_ in {"nsubj", "nsubjpass"}
     )
 
 

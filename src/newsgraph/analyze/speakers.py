@@ -811,6 +811,11 @@ class SpeakerResolver:
         if untagged is not None and untagged.endswith(latest) and len(untagged) > len(latest):
             return untagged, None
         later = [m for m in named if m[0] > position]
+        if not earlier and not later:
+            # "MPIC said … “…,” the company noted": the body that spoke last, before any other named since
+            spoke = next((s for s in reversed(self.history) if (s.entity or "").startswith("org/")), None)
+            if spoke is not None:
+                return spoke.name or "", spoke.entity
         before = [m for m in mentions if m[0] < position]
         found = (
             max(earlier, key=lambda m: m[0]) if earlier

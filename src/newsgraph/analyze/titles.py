@@ -47,6 +47,7 @@ ROLE_NOUNS = [
     "geologist", "biologist", "astronomer", "physicist", "chemist", "meteorologist", "forecaster",
     "archaeologist", "ecologist", "psychologist", "epidemiologist", "architect", "planner", "surveyor",
     "council member", "board member", "assembly member", "assemblyman", "assemblywoman", "trustee",
+    "councilperson", "councilmember", "selectman", "selectwoman", "supervisor", "legislator",
     "deputy", "dep", "dep.", "td", "msp", "mla", "collector", "chief whip", "whip",
     # police and military ranks as British and Irish papers abbreviate them, with no full stop
     "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",

@@ -14,6 +14,8 @@ MAX_WIDTH = 150
 MIN_WIDTH = 50
 #: Hand-wrapped or re-flowed text is ragged: a line may stop this share of the width early.
 RAGGED = 0.85
+#: A line this long is prose, not a headline, a menu item or a label.
+_PROSE_CHARS = 80
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -33,20 +35,34 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 
 def unwrap(lines: list[Line]) -> list[Line]:
-    """Lines with wrapped paragraphs joined back into one line each."""
+    """Lines with wrapped paragraphs joined back into one line each; also a sentence broken over
+    paragraphs, which no width tells: "…, he said, declining to¶¶disclose the terms."."""
     width = wrap_width(lines)
-    if width is None:
-        return lines
     out: list[Line] = []
     tail = 0  # length of the last physical line of out[-1]: a joined paragraph is judged by where it last broke
     for line in lines:
         previous = out[-1] if out else None
-        if previous is not None and line.blanks_before == 0 and _was_wrapped(previous.text, tail, line.text, width):
+        if previous is not None and (
+            _broken_sentence(previous.text, line.text)
+            or width is not None
+            and line.blanks_before == 0
+            and _was_wrapped(previous.text, tail, line.text, width)
+        ):
             out[-1] = Line(previous.index, f"{previous.text} {line.text}", previous.blanks_before, previous.glued)
         else:
             out.append(line)
         tail = len(line.text)
     return out
+
+
+def _broken_sentence(text: str, following: str) -> bool:
+    """A line of prose that stops mid-sentence, and a next line that carries on in lower case."""
+    return (
+        following[:1].islower()
+        and len(text) >= _PROSE_CHARS
+        and (text.rstrip()[-1:].isalpha() or text.rstrip().endswith(","))
+        and not ends_sentence(text)
+    )
 
 
 def _was_wrapped(text: str, tail: int, following: str, width: int) -> bool:
