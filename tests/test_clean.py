@@ -285,6 +285,18 @@ def test_a_sentence_broken_over_paragraphs_is_joined_again() -> None:
     assert "she told reporters, from two million now." in article.text
 
 
+def test_a_pictures_title_above_its_credited_caption_does_not_start_an_article() -> None:
+    text = (
+        f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\n{SECOND}\n\n"
+        "Walkers on the flooded towpath\n"
+        "People have been wading along the towpath since Sunday.(Valley Pictures: Mira Holt)\n\n"
+        f"{THIRD}\n"
+    )
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}\n\n{THIRD}"
+    assert removed_reasons(article)["Walkers on the flooded towpath"] == "caption title"
+
+
 def test_crosshead_stays_and_footer_goes() -> None:
     text = (
         f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"

@@ -177,3 +177,14 @@ def test_a_hyphenated_surname_the_tagger_called_a_body_is_a_person() -> None:
     start = next(t.i for t in doc if t.text == "Varga")
     doc.ents = [Span(doc, start, start + 3, label="ORG")]  # "Alina [Varga-Holt]*ORG*"
     assert [(e.name, e.type) for e in find_entities(doc).entities] == [("Alina Varga-Holt", "PERSON")]
+
+
+def test_a_full_name_the_tagger_called_a_body_is_a_person_when_its_first_name_is_one() -> None:
+    text = "One cold morning, Edda Palmquist went to check the sett.\n\n“They stay for ever,” says Edda."
+    # As the tagger labels it: "[Edda Palmquist]*ORG*" … "[Edda]*PERSON*".
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Edda")
+    last = next(t.i for t in doc if t.text == "Edda" and t.i > first)
+    doc.ents = [Span(doc, first, first + 2, label="ORG"), Span(doc, last, last + 1, label="PERSON")]
+    (person,) = find_entities(doc).entities
+    assert (person.name, person.type, len(person.mentions)) == ("Edda Palmquist", "PERSON", 2)

@@ -1444,3 +1444,11 @@ def test_the_company_is_the_company_that_spoke_last() -> None:
 def test_councilperson_is_a_title() -> None:
     article = _article("“I have concerns about how we treat rentals,” Councilperson Brett Lowry said.")
     assert _quote(article, "I have concerns").speaker.name == "Brett Lowry"
+
+
+def test_the_actress_is_the_person_the_article_is_about() -> None:
+    article = _article(
+        "Film star Anjali Rao has opened up about her nerves before a premiere.\n\n"
+        "“I cannot sleep the night before a film comes out,” the actress said."
+    )
+    assert _quote(article, "I cannot sleep").speaker.name == "Anjali Rao"

@@ -552,11 +552,16 @@ def _other_first_name(token: Token, full: str) -> bool:
     )
 
 
-def _misread_full_name(name: str, lone_surnames: set[str]) -> bool:
+def _misread_full_name(name: str, lone_names: set[str]) -> bool:
+    """A full name whose surname, or first name ("[Eddie Palmer]*ORG*" … "says [Eddie]*PERSON*"), the
+    tagger calls a person on its own elsewhere."""
     words = name.split()
     titled = is_role_word(words[0]) or words[0].rstrip(".") in _HONORIFIC_WORDS  # "Cr Mackenzie" is no full name
     return (
-        len(words) in {2, 3} and words[-1] in lone_surnames and all(_NAME_TOKEN.match(w) for w in words) and not titled
+        len(words) in {2, 3}
+        and (words[-1] in lone_names or words[0] in lone_names)
+        and all(_NAME_TOKEN.match(w) for w in words)
+        and not titled
     )
 
 

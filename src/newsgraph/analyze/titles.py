@@ -39,6 +39,7 @@ ROLE_NOUNS = [
     "alderman", "mp", "owner", "president-elect", "vice chancellor", "curator", "organiser", "organizer",
     "engineer", "teacher", "doctor", "nurse", "farmer", "fisherman", "scientist", "researcher", "expert",
     "activist", "historian", "author", "writer", "artist", "singer", "actor", "priest", "pastor", "economist",
+    "actress", "rapper", "musician", "comedian", "filmmaker", "producer", "dancer", "designer", "chef",
     "strategist", "pollster", "consultant", "lecturer", "principal", "surgeon", "pilot", "captain",
     "presenter", "host", "anchor", "broadcaster", "commentator", "columnist", "speaker",
     "detective", "det.", "sergeant", "sgt.", "constable", "const.", "insp.", "barrister", "solicitor",

@@ -92,7 +92,11 @@ def split_scrape(text: str, *, split: bool = True, known_title: str | None = Non
                     or (archive and n_words >= MIN_TITLE_WORDS and _followed_by_text(shapes, position))
                 )
             )
-            if starts_article:
+            if starts_article and _titles_a_picture(lines, shapes, position):
+                # "Pedestrians wear masks in the city centre" right above a credited caption, in the middle
+                # of a story: the picture's own title, not a new article's headline
+                draft.removed.append(Removed(line.text, "caption title"))
+            elif starts_article:
                 drafts.append(Draft(titles=[(line, counts[line.key])]))
                 _carry_header(draft, drafts[-1])
             elif draft.footer:
@@ -157,6 +161,27 @@ def _followed_by_header(shapes: list[Shape], position: int) -> bool:
             continue
         return shape.role in HEADER_ROLES
     return False
+
+
+def _titles_a_picture(lines: list[ln.Line], shapes: list[Shape], position: int) -> bool:
+    """A short line set right on top of a credited caption, with a paragraph straight after the caption
+    and no byline or timestamp of its own: a picture's title inside a story."""
+    caption = position + 1
+    if caption >= len(lines) or shapes[caption].role != CAPTION or lines[caption].blanks_before:
+        return False
+    caption_shape = shapes[caption].caption
+    after = next_kept(shapes, caption)
+    return (
+        caption_shape is not None
+        and caption_shape.credit is not None
+        and len(ln.words(lines[position].text)) <= _PICTURE_TITLE_WORDS
+        and after is not None
+        and shapes[after].role == BODY
+    )
+
+
+#: A picture's title is a short line: "Pedestrians wear masks in the city centre".
+_PICTURE_TITLE_WORDS = 10
 
 
 def _between_paragraphs(lines: list[ln.Line], shapes: list[Shape], position: int) -> bool:
