@@ -188,3 +188,12 @@ def test_a_full_name_the_tagger_called_a_body_is_a_person_when_its_first_name_is
     doc.ents = [Span(doc, first, first + 2, label="ORG"), Span(doc, last, last + 1, label="PERSON")]
     (person,) = find_entities(doc).entities
     assert (person.name, person.type, len(person.mentions)) == ("Edda Palmquist", "PERSON", 2)
+
+
+def test_a_full_name_right_after_a_role_and_a_comma_is_a_person() -> None:
+    text = "At this point, Senate Chief Whip, Ibrahim Mongudu raised a point of order, citing sections of the rulebook."
+    doc = get_nlp()(text)
+    assert doc[9].dep_ != "appos"  # the parser hangs the name elsewhere than on the role
+    start = next(t.i for t in doc if t.text == "Ibrahim")
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]  # "[Tahir Bulama]*ORG*", whatever the parse
+    assert [(e.name, e.type) for e in find_entities(doc).entities] == [("Ibrahim Mongudu", "PERSON")]

@@ -357,7 +357,17 @@ def _apposed_to_role(span: Span) -> bool:
     head = span.root.head
     if span.label_ not in {"ORG", "GPE", "NORP"} or not 1 <= len(span) <= 3 or any(not _name_word(t) for t in span):
         return False
-    if span.root.dep_ != "appos" or head.i >= span.start or span[-1].lower_ in BODY_NOUNS:
+    if span[-1].lower_ in BODY_NOUNS:
+        return False
+    doc = span.doc
+    if (
+        len(span) >= 2
+        and span.start >= 2
+        and doc[span.start - 1].text == ","
+        and is_role_word(doc[span.start - 2].text)
+    ):
+        return True  # "Senate Chief Whip, [Tahir Monguno]*ORG* raised …", however the parser hung it
+    if span.root.dep_ != "appos" or head.i >= span.start:
         return False
     set_off = span.start > 0 and span.doc[span.start - 1].text == "," and head.lemma_.lower() in PERSON_NOUNS
     return (len(span) >= 2 and is_role_word(head.text)) or set_off
