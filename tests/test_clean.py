@@ -297,6 +297,12 @@ def test_a_pictures_title_above_its_credited_caption_does_not_start_an_article()
     assert removed_reasons(article)["Walkers on the flooded towpath"] == "caption title"
 
 
+def test_a_lede_shown_as_a_teaser_above_the_repeated_headline_is_kept_once() -> None:
+    text = f"Weir at Brenholm to Be Rebuilt\n\n{LEDE}\n\nWeir at Brenholm to Be Rebuilt\n\n{LEDE}\n\n{SECOND}\n"
+    (article,) = clean(text)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
 def test_crosshead_stays_and_footer_goes() -> None:
     text = (
         f"Weir at Brenholm to be rebuilt before spring floods\n\n{LEDE}\n\nCost and Timetable\n\n{SECOND}\n\n"

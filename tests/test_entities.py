@@ -197,3 +197,21 @@ def test_a_full_name_right_after_a_role_and_a_comma_is_a_person() -> None:
     start = next(t.i for t in doc if t.text == "Ibrahim")
     doc.ents = [Span(doc, start, start + 2, label="ORG")]  # "[Tahir Bulama]*ORG*", whatever the parse
     assert [(e.name, e.type) for e in find_entities(doc).entities] == [("Ibrahim Mongudu", "PERSON")]
+
+
+def test_a_short_form_in_ordinary_case_names_the_body_it_abbreviates() -> None:
+    text = (
+        "The Independent Harbour Authority of South Halden (Ihash) has closed the auction.\n\n"
+        "Ihash said the next round starts in May."
+    )
+    # As the tagger labels it: "The [Independent Harbour Authority of South Halden]*ORG* (Ihash)" … "[Ihash]*ORG*"
+    bodies = [e for e in _tagged(text, (1, 7, "ORG"), (16, 17, "ORG")) if e.type == "ORG"]
+    assert [(e.name, len(e.mentions)) for e in bodies] == [("Independent Harbour Authority of South Halden", 2)]
+
+
+def test_a_company_named_without_its_suffix_is_the_same_company() -> None:
+    text = "Harbourcom PLC has restored its payment service. Harbourcom said the fault lasted six hours."
+    doc = get_nlp()(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 8, 9, label="ORG")]
+    (company,) = find_entities(doc).entities
+    assert (company.name, len(company.mentions)) == ("Harbourcom PLC", 2)

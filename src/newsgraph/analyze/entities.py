@@ -156,7 +156,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
 def _body_acronym(span: Span, index: int) -> bool:
     """A body's acronym before a name in ordinary case: "steward of the [GMB] Denise Pye"."""
     word, rest = span.doc[index].text, span.doc[index + 1 : span.end]
-    return len(rest) >= 2 and word.isalpha() and word.isupper() and len(word) >= 2 and not rest.text.isupper()
+    return len(rest) >= 2 and word.isalpha() and word.isupper() and len(word) > 2 and not rest.text.isupper()
 
 
 _CALENDAR_WORDS = frozenset(
@@ -265,7 +265,8 @@ def _joins_name(token: Token) -> bool:
         token.pos_ == "PROPN"
         and token.text not in _CALENDAR_WORDS
         and bool(_NAME_TOKEN.match(token.text))
-        and not (token.text.isupper() and len(token.text) > 1)  # "the GMB Denise": a body's acronym
+        # "the GMB Denise": a body's acronym; two capitals are initials ("KK Shailaja")
+        and not (token.text.isupper() and len(token.text) > 2)
         and token.ent_iob_ == "O"
         and not is_title_token(token)
     )
@@ -474,6 +475,14 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
                 cluster.titles.append(title)
 
     short_forms = _short_forms(text_of(doc), raw)
+    # "Safaricom" is the "Safaricom PLC" named in full elsewhere
+    short_forms.update(
+        {
+            name.rsplit(" ", 1)[0]: ("ORG", name)
+            for _, type_, name, _, _ in raw
+            if type_ == "ORG" and " " in name and name.rsplit(" ", 1)[1].rstrip(".").lower() in _COMPANY_SUFFIXES
+        }
+    )
     for where, type_, name, start, end in raw:
         # spaCy often calls a lone surname an ORG or GPE; a known surname is the person, also one with a
         # particle capitalised at the start of a sentence ("Dos Reis replied").
@@ -522,7 +531,8 @@ _CREDIT_WORDS = re.compile(
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+){1,2}$")
 
 
-_SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Z&]{1,9})\)")
+_COMPANY_SUFFIXES = frozenset("plc ltd limited inc corp corporation co llc group holdings ag sa nv bhd".split())
+_SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
 
 
 def _short_forms(text: str, raw: list[tuple[int, str, str, int, int]]) -> dict[str, tuple[str, str]]:
@@ -531,9 +541,16 @@ def _short_forms(text: str, raw: list[tuple[int, str, str, int, int]]) -> dict[s
     found: dict[str, tuple[str, str]] = {}
     for where, type_, name, _, end in raw:
         match = _SHORT_FORM.match(text, end) if where == 0 and type_ != "PERSON" and " " in name else None
-        if match is not None:
+        if match is not None and _abbreviates(match.group("short"), name):
             found.setdefault(match.group("short"), (type_, name))
     return found
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """ "CFRA" abbreviates anything; a short form in ordinary case only the initials of the name it follows:
+    "Independent Communications Authority of South Africa (Icasa)"."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return short.isupper() or short.upper() == initials.upper()
 
 
 def credited_people(credits: Iterable[str | None]) -> list[Entity]:

@@ -74,6 +74,8 @@ def split_scrape(text: str, *, split: bool = True, known_title: str | None = Non
         role = shape.role
         if role == HEADLINE and known_key is not None and line.key == known_key:
             draft.removed.append(Removed(line.text, "repeated headline"))
+        elif repeat and role == BODY and _set_aside_as_teaser(draft, line):
+            draft.body.append(line)  # the lede the page also showed as a teaser above the repeated headline
         elif repeat and role in {HEADLINE, CAPTION, BODY}:
             if split and role == HEADLINE and _repeats_title(draft, line):
                 _set_aside_teaser(draft)
@@ -217,6 +219,10 @@ def _followed_by_text(shapes: list[Shape], position: int) -> bool:
 
 def _repeats_title(draft: Draft, line: ln.Line) -> bool:
     return any(title.key == line.key for title, _ in draft.titles)
+
+
+def _set_aside_as_teaser(draft: Draft, line: ln.Line) -> bool:
+    return any(r.reason == "teaser" and " ".join(r.text.split()).casefold() == line.key for r in draft.removed)
 
 
 def _set_aside_teaser(draft: Draft) -> None:
