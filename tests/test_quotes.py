@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 import newsgraph
 from newsgraph.analyze.entities import find_entities
 from newsgraph.analyze.nlp import get_nlp
 from newsgraph.analyze.quotes import find_quotes
+from newsgraph.analyze.speakers import subject_span
 from newsgraph.records import Article, Quote
 
 
@@ -1160,10 +1162,6 @@ def test_a_quote_after_a_lead_about_a_person_is_that_persons() -> None:
 
 
 def test_a_surname_that_is_also_a_word_is_the_person_who_already_spoke() -> None:
-    from newsgraph.analyze.entities import find_entities
-    from newsgraph.analyze.nlp import get_nlp
-    from newsgraph.analyze.quotes import find_quotes
-
     doc = get_nlp()(
         "Ambrose Dear, who runs the Eastfield chess club, said only nine players came on Thursday.\n\n"
         "“Our members cannot get home after four,” added Mr Dear."
@@ -1210,10 +1208,6 @@ def test_someone_elses_relative_is_not_the_person_just_quoted() -> None:
 
 def test_a_name_set_off_after_a_description_names_the_speaker_whatever_the_tagger_called_it() -> None:
     from spacy.tokens import Span
-
-    from newsgraph.analyze.entities import find_entities
-    from newsgraph.analyze.nlp import get_nlp
-    from newsgraph.analyze.quotes import find_quotes
 
     doc = get_nlp()(
         "A second trader, Obinna, wants the council to put a hydrant by the gate.\n\n"
@@ -1452,3 +1446,25 @@ def test_the_actress_is_the_person_the_article_is_about() -> None:
         "“I cannot sleep the night before a film comes out,” the actress said."
     )
     assert _quote(article, "I cannot sleep").speaker.name == "Anjali Rao"
+
+
+def test_a_person_set_beside_a_thing_the_parser_made_the_subject_speaks() -> None:
+    # "Paying tribute Mr Hale's partner Ada Rourke said …", parsed as the parser reads it in a longer article:
+    # "tribute" the subject of "said", with "partner" and the name set beside it.
+    words = ["Paying", "tribute", "Mr", "Hale", "'s", "partner", "Ada", "Rourke", "said", "he", "was", "kind", "."]
+    heads = [1, 8, 3, 5, 3, 1, 7, 5, 8, 10, 8, 10, 8]
+    deps = ["amod", "nsubj", "compound", "poss", "case", "appos", "compound", "appos", "ROOT", "nsubj", "ccomp",
+            "acomp", "punct"]  # fmt: skip
+    pos = ["VERB", "NOUN", "PROPN", "PROPN", "PART", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    tags = ["VBG", "NN", "NNP", "NNP", "POS", "NN", "NNP", "NNP", "VBD", "PRP", "VBD", "JJ", "."]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        ents=["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 5,
+    )
+    span = subject_span(doc[8])
+    assert span is not None and doc.text[span[0] : span[1]] == "Ada Rourke"

@@ -142,6 +142,9 @@ def subject_of(verb: Token) -> Token | None:
             # "Isuma who sells bags at Tinubu Street, Lagos Island told …": a place does not speak.
             subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, c.ent_type_ in _PLACES, abs(c.i - token.i)))
         subject = _in_paragraph_of(subjects[0], verb) if subjects else None
+        if subject is not None and _thing(subject):
+            # "Paying tribute Mr Hale's partner Ada Roe said": a person set beside a thing speaks
+            subject = next((c for c in subject.children if c.dep_ == "appos" and _person_noun(c)), subject)
         if subject is not None and _is_dateline(subject):
             subject = _after_dateline(subject)  # "OSLOVIK — The harbour master says …": the town is no speaker
         if subject is not None:
