@@ -1468,3 +1468,21 @@ def test_a_person_set_beside_a_thing_the_parser_made_the_subject_speaks() -> Non
     )
     span = subject_span(doc[8])
     assert span is not None and doc.text[span[0] : span[1]] == "Ada Rourke"
+
+
+def test_he_is_not_someone_named_in_what_he_said() -> None:
+    article = _article(
+        "The harbour line was opened on Wednesday by Transport Minister Obi Kanu.\n\n"
+        "Buses from the harbour to Aldo Ferreira Square are also the first of their kind, he said.\n\n"
+        "“We have done everything we promised,” he said."
+    )
+    assert _quote(article, "Buses from the harbour").speaker.name == "Obi Kanu"
+    assert _quote(article, "We have done everything").speaker.name == "Obi Kanu"
+
+
+def test_an_epithet_describes_the_titled_person_who_spoke_last() -> None:
+    article = _article(
+        "Party General Secretary and Transport Minister Obi Kanu said the harbour line was a milestone.\n\n"
+        "The line will carry sixty thousand people a day, the veteran party leader added."
+    )
+    assert _quote(article, "The line will carry").speaker.name == "Obi Kanu"

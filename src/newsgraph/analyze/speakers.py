@@ -380,6 +380,8 @@ class SpeakerResolver:
         self.history: list[Speaker] = []
         #: The words reported so far, as (start, end) parts of quotes.
         self.said: list[tuple[int, int]] = []
+        #: The parts of the quote being resolved: no one named in them is who reports them.
+        self.reporting: Sequence[tuple[int, int]] = ()
 
     def resolve(
         self,
@@ -394,7 +396,12 @@ class SpeakerResolver:
             return Speaker()
         start, end = span
         mention = text_of(self.doc)[start:end]
-        speaker = self._resolve(mention, start, end, position)
+        # "Buses now run from Dhaka to Gazipur, he said": "he" is not someone named in what he said
+        self.reporting = parts
+        try:
+            speaker = self._resolve(mention, start, end, position)
+        finally:
+            self.reporting = ()
         if named_person and not (speaker.entity or "").startswith("person/"):
             return Speaker()
         if speaker.name:
@@ -580,7 +587,10 @@ class SpeakerResolver:
             return (person.name, person.id) if person is not None and not person.titles else None
         last = self.history[-1]
         entity = self.entities.by_id(last.entity) if last.entity else None
-        if entity is not None and (entity.type != "PERSON" or entity.titles):
+        # A titled speaker is rarely "the governor" again, but an epithet may well describe them: "the veteran
+        # party leader added".
+        epithet = len(mention.split()) >= 3 and role not in BODY_NOUNS
+        if entity is not None and (entity.type != "PERSON" or entity.titles and not epithet):
             return None
         # A name the model did not tag ("Brona Keady said") counts when it reads as a person's.
         if last.name is None or last.start is None or (entity is None and not _PERSON_NAME.match(last.name)):
@@ -732,7 +742,7 @@ class SpeakerResolver:
         )
 
     def _quoted(self, position: int) -> bool:
-        return any(qs <= position < qe for qs, qe in self.quoted)
+        return any(qs <= position < qe for qs, qe in self.quoted) or any(s <= position < e for s, e in self.reporting)
 
     def _recent_person(self, position: int, previous: Speaker | None = None) -> Entity | None:
         """The person a pronoun at ``position`` most likely means among those last named.
