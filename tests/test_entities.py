@@ -215,3 +215,11 @@ def test_a_company_named_without_its_suffix_is_the_same_company() -> None:
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 8, 9, label="ORG")]
     (company,) = find_entities(doc).entities
     assert (company.name, len(company.mentions)) == ("Harbourcom PLC", 2)
+
+
+def test_a_descriptor_before_a_single_name_is_not_part_of_it() -> None:
+    text = "“We lost everything at the border,” said Refugee Aqil, 34."
+    doc = get_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Refugee")
+    (person,) = [e for e in _tagged(text, (start, start + 2, "PERSON")) if e.type == "PERSON"]
+    assert person.name == "Aqil"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import newsgraph
 from newsgraph.analyze.entities import find_entities
@@ -1486,3 +1486,15 @@ def test_an_epithet_describes_the_titled_person_who_spoke_last() -> None:
         "The line will carry sixty thousand people a day, the veteran party leader added."
     )
     assert _quote(article, "The line will carry").speaker.name == "Obi Kanu"
+
+
+def test_a_name_with_a_particle_after_a_body_and_its_role_is_the_speaker() -> None:
+    text = (
+        "“The late plantings look very bad,” says Harbour SA CEO Pieter van Wyk.\n\n"
+        "“We will know more next week,” he adds."
+    )
+    doc = get_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Harbour")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]  # "[Harbour SA]*PERSON*"; the name untagged
+    quotes = find_quotes(doc, find_entities(doc))
+    assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Pieter van Wyk", "Pieter van Wyk"]

@@ -108,7 +108,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             or _body_acronym(span, first)
             # "[Resident] Carol Smolinski", as TV sites write it
             or span.doc[first].lower_ in PERSON_NOUNS
-            and span.end - first >= 3
+            and span.doc[first + 1].pos_ == "PROPN"
         ):
             first += 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
@@ -124,7 +124,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         last = span.end
         while last < len(span.doc) and span.doc[last - 1].whitespace_:
             particles = last
-            while particles < len(span.doc) - 1 and span.doc[particles].text in _NAME_PARTICLES:
+            while particles < len(span.doc) - 1 and span.doc[particles].text in NAME_PARTICLES:
                 particles += 1
             family = span.doc[particles]
             # after a particle, even a word the tagger took for a place: "dos [Santos]*GPE*"
@@ -205,11 +205,11 @@ def _misread_surname(span: Span) -> bool:
 
 
 #: Lower-case words that belong inside personal names: "Ali bin Mohammed", "Ursula von der Leyen".
-_NAME_PARTICLES = frozenset("bin ibn bint al el de da di del della der den van von le la du dos das ter".split())
+NAME_PARTICLES = frozenset("bin ibn bint al el de da di del della der den van von le la du dos das ter".split())
 
 
 def _not_a_name_word(word: str) -> bool:
-    return word[:1].islower() and word.lower() not in _NAME_PARTICLES and not _PARTICLE.match(word)
+    return word[:1].islower() and word.lower() not in NAME_PARTICLES and not _PARTICLE.match(word)
 
 
 def _dateline_place(span: Span) -> bool:
@@ -606,7 +606,7 @@ def _surname_of(name: str, surnames: dict[str, str]) -> str | None:
 
 def _particle_surname(name: str, people: dict[str, _Cluster]) -> str | None:
     """The one full name that ends in ``name``, a surname with a particle: "Dos Reis" for "Carla dos Reis"."""
-    if name.split()[0].lower() not in _NAME_PARTICLES:
+    if name.split()[0].lower() not in NAME_PARTICLES:
         return None
     tail = f" {name.lower()}"
     found = {full for full in people if full.lower().endswith(tail)}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.entities import EntityIndex, is_title_token, without_honorific
+from newsgraph.analyze.entities import NAME_PARTICLES, EntityIndex, is_title_token, without_honorific
 from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.titles import (
     BODY_NOUNS,
@@ -503,9 +503,9 @@ class SpeakerResolver:
             role = -1
         while len(words) > 1 and is_title_token(words[0]):
             words.pop(0)
-        if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() for t in words):
+        if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() and t.text not in NAME_PARTICLES for t in words):
             return None
-        if not words[-1].text.isupper() and any(t.pos_ != "PROPN" for t in words):
+        if not words[-1].text.isupper() and any(t.pos_ != "PROPN" and t.text not in NAME_PARTICLES for t in words):
             return self._spoke_before(words[-1].text) if len(words) == 1 else None
         surname = words[-1].text
         people = {
@@ -624,6 +624,8 @@ class SpeakerResolver:
         entity = at_root or self.entities.at(start, end)
         if entity is None:
             return None
+        if at_root is None and root is not None and _untagged_head(root, entity, self.entities):
+            return None  # "Grain SA CEO Jannie de Villiers": the name the tagger missed is who speaks
         if at_root is not None and root is not None and root.text[:1].isupper():
             return entity  # the head word is a mention, whatever the tagger calls it ("Banks" as a noun)
         # "a Wall Street Journal report said": the publication speaks through its report.
@@ -884,11 +886,25 @@ def _opens_sentence(token: Token) -> bool:
     return previous is None or token.is_sent_start or previous.is_space or previous.text in {".", "!", "?"}
 
 
+def _untagged_head(root: Token, entity: Entity, entities: EntityIndex) -> bool:
+    """The head of a mention is a capitalised name word after the entity found in it, in no entity itself."""
+    last = max((e for s, e in entity.mentions if s <= root.idx), default=-1)
+    return (
+        root.pos_ == "PROPN"
+        and root.text[:1].isupper()
+        and not is_role_word(root.text)
+        and last <= root.idx
+        and entities.at(root.idx, root.idx + len(root.text)) is None
+    )
+
+
 def _full_name(words: list[Token]) -> bool:
-    """Two or three capitalised proper nouns, none a role or a body's word."""
-    return 2 <= len(words) <= 3 and all(
+    """Two or three capitalised proper nouns, none a role or a body's word; a particle may stand between
+    them ("Jannie de Villiers")."""
+    named = [t for t in words if t.text not in NAME_PARTICLES]
+    return 2 <= len(named) <= 3 and all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and not is_role_word(t.text) and t.lower_ not in BODY_NOUNS
-        for t in words
+        for t in named
     )
 
 
@@ -915,7 +931,7 @@ def _is_person(speaker: Speaker) -> bool:
     """A named person, or a person described by role ("Penhallow's spokesman"): "he" can refer to either."""
     if speaker.entity:
         return speaker.entity.startswith("person/")
-    words = (speaker.name or "").split()
+    words = [w for w in (speaker.name or "").split() if w not in NAME_PARTICLES]
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in BODY_NOUNS:
         return True  # a full name the tagger missed: "Moses Okello"
     # "former employee of the mine": the head comes before its "of"

@@ -14,7 +14,8 @@ PERSON_NOUNS = frozenset(
     """man woman boy girl father mother husband wife son daughter widow widower villager survivor victim
     teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
     passenger driver customer shopper trader member volunteer voter mum mom dad partner friend colleague relative
-    pal fan supporter spectator""".split()
+    pal fan supporter spectator contractor refugee grower commuter pensioner migrant shopkeeper vendor motorist
+    cyclist pedestrian""".split()
 )
 #: The parties a court report names by role: "the accused said" is someone "he" can refer back to, though
 #: never someone to look for among the people named ("the accused" is rarely the last man named).
