@@ -223,3 +223,10 @@ def test_a_descriptor_before_a_single_name_is_not_part_of_it() -> None:
     start = next(t.i for t in doc if t.text == "Refugee")
     (person,) = [e for e in _tagged(text, (start, start + 2, "PERSON")) if e.type == "PERSON"]
     assert person.name == "Aqil"
+
+
+def test_a_name_that_modifies_village_is_a_place() -> None:
+    text = "Nagesh farms at Kembalur village. Kembalur villagers fetch water from the next district."
+    doc = get_nlp()(text)
+    spans = [(t.i, t.i + 1, "PERSON") for t in doc if t.text == "Kembalur"]
+    assert _types(text, *spans) == {"Kembalur": "GPE"}

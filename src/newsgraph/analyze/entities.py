@@ -317,12 +317,21 @@ def _after_the(span: Span) -> bool:
     return first is not None and first.lower_ == "the"
 
 
+#: Words that a place's name modifies: "Kembla village", "Kembla villagers".
+_SETTLEMENT_WORDS = frozenset(
+    "village villages villagers town townships township district county province region valley suburb city "
+    "residents community".split()
+)
 _PLACED = re.compile(r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|outside|near)\s+of\s+$")
 
 
 def _placed(span: Span) -> bool:
-    """ "located south of [Kembla]*PERSON*": a place, whatever the tagger said."""
-    return bool(_PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char))
+    """ "located south of [Kembla]*PERSON*", "[Kembla] village", "the [Kembla] villagers": a place, whatever the
+    tagger said."""
+    if _PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char):
+        return True
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.lower_ in _SETTLEMENT_WORDS
 
 
 def _misread_body(span: Span) -> bool:
