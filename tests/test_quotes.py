@@ -1498,3 +1498,13 @@ def test_a_name_with_a_particle_after_a_body_and_its_role_is_the_speaker() -> No
     doc.ents = [Span(doc, start, start + 2, label="PERSON")]  # "[Harbour SA]*PERSON*"; the name untagged
     quotes = find_quotes(doc, find_entities(doc))
     assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Pieter van Wyk", "Pieter van Wyk"]
+
+
+def test_the_acronym_leader_is_the_one_whose_title_says_so() -> None:
+    article = _article(
+        "A large number of workers attended the protest. Speakers, including NLWF leaders Nasir Rasheed and "
+        "Comrade Gul Rehmat, and Home-based Women Workers Federation leader Zehra Qureshi, said industrialists "
+        "were exploiting workers.\n\n"
+        "“Less than one per cent of workers enjoy the right of making their unions,” the NLWF leader said."
+    )
+    assert _quote(article, "Less than one").speaker.name == "Nasir Rasheed"

@@ -62,11 +62,11 @@ _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLE_NOUNS if " " in r
 _ROLE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
 _MODIFIER = (
     r"(?:former|then|ex|acting|interim|deputy|vice|chief|senior|top|incoming|outgoing|newly elected|"
-    r"(?-i:U\.S\.|US|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ch|al)|[A-Z][\w.-]+(?:'s|’s)))"
+    r"(?-i:U\.S\.|[A-Z]{2,6}|[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ch|al)|[A-Z][\w.-]+(?:'s|’s)))"
 )
 #: A title right before a name: "Iran's Supreme Leader ", "US President ", "President-elect ".
 TITLE_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<title>(?:(?:{_MODIFIER}|{_ROLE})[\s-]+){{0,4}}(?:{_ROLE})(?:-elect)?)\s+$",
+    rf"(?<![\w-])(?P<title>(?:(?:{_MODIFIER}|{_ROLE})[\s-]+){{0,4}}(?:{_ROLE})(?:-elect|s)?)\s+$",
     re.IGNORECASE,
 )
 #: A title set off by a comma before a name: "The city treasurer, Ingrid Solberg", "The Ashanti Regional Minister, …".
