@@ -26,7 +26,7 @@ def _quote(article: Article, starts: str) -> Quote:
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [('"', '"'), ("“", "”"), ("«", "»"), ("”", "”")],
+    [('"', '"'), ("“", "”"), ("«", "»"), ("”", "”"), ("``", "''")],
 )
 def test_double_marks_of_every_style(opening: str, closing: str) -> None:
     article = _article(
@@ -1508,3 +1508,16 @@ def test_the_acronym_leader_is_the_one_whose_title_says_so() -> None:
         "“Less than one per cent of workers enjoy the right of making their unions,” the NLWF leader said."
     )
     assert _quote(article, "Less than one").speaker.name == "Nasir Rasheed"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "name"),
+    [
+        ("said Football Player Brian Kowalczyk", "Brian Kowalczyk"),
+        ("said Gov. Park Min-jun", "Park Min-jun"),
+        ("said Clwyd East AM Darren Pryce", "Darren Pryce"),
+    ],
+)
+def test_the_name_after_a_description_or_title_is_the_speaker(attribution: str, name: str) -> None:
+    article = _article(f"“It has been hot all week, but we worked hard this morning,” {attribution}.")
+    assert _quote(article, "It has been hot").speaker.name == name

@@ -111,6 +111,10 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             and span.doc[first + 1].pos_ == "PROPN"
         ):
             first += 1
+        # ... nor a description of several words: "[Football Player] Watson Downs"
+        described = [i for i in range(first, min(first + 3, span.end - 1)) if span.doc[i].lower_ in PERSON_NOUNS]
+        if described and span.doc[described[-1] + 1].pos_ == "PROPN":
+            first = described[-1] + 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
         of = first - 2 if first >= 2 and span.doc[first - 1].lower_ == "the" else first - 1  # "Speaker of the House"
         if of >= 1 and span.doc[of].lower_ == "of" and is_role_word(span.doc[of - 1].text):
@@ -132,6 +136,16 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             if not (_joins_name(family) or after_particle):
                 break
             last = particles + 1
+        # ... and so does a given name's lower-case half: "Rhee Chang[-yong]"
+        while (
+            last + 1 < len(span.doc)
+            and span.doc[last].text == "-"
+            and not span.doc[last - 1].whitespace_
+            and not span.doc[last].whitespace_
+            and span.doc[last + 1].is_lower
+            and span.doc[last + 1].is_alpha
+        ):
+            last += 2
         # ... and so does a generation: "Kenneth Okafor, Sr.", "Marco Quilty IV".
         for length in (1, 2):
             words = span.doc[last : last + length]
@@ -404,7 +418,8 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
                 name_end + 1 < len(doc)
                 and doc[name_end].text == "-"
                 and not doc[name_end - 1].whitespace_
-                and _name_word(doc[name_end + 1])
+                # "Sayed-Khaiyum", and a given name's lower-case half: "Chang-yong"
+                and (_name_word(doc[name_end + 1]) or doc[name_end + 1].is_lower and doc[name_end + 1].is_alpha)
             ):
                 name_end += 2
         role_end = end

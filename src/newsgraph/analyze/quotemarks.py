@@ -13,7 +13,7 @@ _OPEN_CONTEXT = set(" \t([{—–-/\"″“„«‘'")
 _CLOSE_CONTEXT = set(" \t.,;:!?)]}—–-\"″”»’'…")
 #: Marks that both open and close: the straight double quote, and the double prime some archives use for it.
 _STRAIGHT_DOUBLE = {'"', "″"}
-_ANY_MARK = re.compile("[\"″“”„«»‘’'‹›]")
+_ANY_MARK = re.compile("[\"″“”„«»‘’'‹›`]")
 
 
 @dataclass
@@ -72,7 +72,12 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
         before = paragraph[index - 1] if index else " "
         after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
         open_doubles = [entry for entry in stack if entry[1]]
-        if ch in "'’" and after == ch and open_doubles:
+        if ch == "`":
+            if after == "`":
+                # ``…'': a typewriter's double quote, opened with two backticks and closed with two apostrophes
+                stack.append((index + 1, True, "'\"”", []))
+                skip = index + 1
+        elif ch in "'’" and after == ch and open_doubles:
             # ’’ or '' closing a double quote: “… enslave us,’’ the governor said.
             while stack and not stack[-1][1]:
                 stack.pop()

@@ -496,7 +496,9 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span or () if not t.is_punct]
         # "National Assembly speaker Moses Okello": a full name follows the last role word
-        role = max((i for i, t in enumerate(words[:-2]) if is_role_noun(t.text)), default=-1)
+        role = max(
+            (i for i, t in enumerate(words[:-2]) if is_role_noun(t.text) or t.lower_ in PERSON_NOUNS), default=-1
+        )
         if role >= 0 and _full_name(words[role + 1 :]):
             words = words[role + 1 :]
         else:

@@ -15,7 +15,7 @@ PERSON_NOUNS = frozenset(
     teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
     passenger driver customer shopper trader member volunteer voter mum mom dad partner friend colleague relative
     pal fan supporter spectator contractor refugee grower commuter pensioner migrant shopkeeper vendor motorist
-    cyclist pedestrian""".split()
+    cyclist pedestrian player""".split()
 )
 #: The parties a court report names by role: "the accused said" is someone "he" can refer back to, though
 #: never someone to look for among the people named ("the accused" is rarely the last man named).
@@ -51,7 +51,7 @@ ROLE_NOUNS = [
     "archaeologist", "ecologist", "psychologist", "epidemiologist", "architect", "planner", "surveyor",
     "council member", "board member", "assembly member", "assemblyman", "assemblywoman", "trustee",
     "councilperson", "councilmember", "selectman", "selectwoman", "supervisor", "legislator",
-    "deputy", "dep", "dep.", "td", "msp", "mla", "collector", "chief whip", "whip",
+    "deputy", "dep", "dep.", "td", "msp", "mla", "am", "mep", "collector", "chief whip", "whip",
     # police and military ranks as British and Irish papers abbreviate them, with no full stop
     "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",
     "lt", "col", "gen", "cmdr", "cmdr.", "cpl",
