@@ -230,3 +230,14 @@ def test_a_name_that_modifies_village_is_a_place() -> None:
     doc = get_nlp()(text)
     spans = [(t.i, t.i + 1, "PERSON") for t in doc if t.text == "Kembalur"]
     assert _types(text, *spans) == {"Kembalur": "GPE"}
+
+
+def test_a_name_with_counsel_after_it_is_a_person() -> None:
+    text = "The case was adjourned after Kanu Obiora, counsel to the senator, asked for more time. Obiora said so."
+    doc = get_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Kanu")
+    later = next(t.i for t in doc if t.text == "Obiora" and t.i > start + 1)
+    # As the tagger labels it: "[Kanu Obiora]*ORG*" … "[Obiora]*GPE*"
+    doc.ents = [Span(doc, start, start + 2, label="ORG"), Span(doc, later, later + 1, label="GPE")]
+    (person,) = [e for e in find_entities(doc).entities if e.type == "PERSON"]
+    assert (person.name, len(person.mentions)) == ("Kanu Obiora", 2)
