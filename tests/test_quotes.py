@@ -1521,3 +1521,12 @@ def test_the_acronym_leader_is_the_one_whose_title_says_so() -> None:
 def test_the_name_after_a_description_or_title_is_the_speaker(attribution: str, name: str) -> None:
     article = _article(f"“It has been hot all week, but we worked hard this morning,” {attribution}.")
     assert _quote(article, "It has been hot").speaker.name == name
+
+
+def test_a_surname_two_people_share_is_the_one_who_has_been_speaking() -> None:
+    article = _article(
+        "Marla Quist said she was standing near the deputy who fired at her son, Tobin Quist, on Saturday.\n\n"
+        "“Watching them fire is a picture I will never get out of my head,” Marla Quist said.\n\n"
+        "“I called for help because my son asked me to,” Quist said."
+    )
+    assert _quote(article, "I called for help").speaker.name == "Marla Quist"

@@ -430,6 +430,11 @@ class SpeakerResolver:
             # "the mother of Samir Dunn" speaks, not Samir Dunn
             return Speaker(_LEADING_THE.sub("", mention), None, start, end)
         entity = self._named(start, end)
+        if entity is not None and entity.type == "PERSON" and " " not in entity.name:
+            # "Tincher said" where Michelle and Taylor Tincher are both named: the Tincher who has been speaking
+            spoke = next((s for s in reversed(self.history) if (s.name or "").split()[1:][-1:] == [entity.name]), None)
+            if spoke is not None:
+                return Speaker(spoke.name, spoke.entity, start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
         untagged = untagged if mention.isupper() else self._untagged_name(start, end)
