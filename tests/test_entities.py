@@ -241,3 +241,15 @@ def test_a_name_with_counsel_after_it_is_a_person() -> None:
     doc.ents = [Span(doc, start, start + 2, label="ORG"), Span(doc, later, later + 1, label="GPE")]
     (person,) = [e for e in find_entities(doc).entities if e.type == "PERSON"]
     assert (person.name, len(person.mentions)) == ("Kanu Obiora", 2)
+
+
+def test_a_participle_opening_the_sentence_is_not_a_first_name() -> None:
+    text = (
+        "Wiremu Tane, 23, had admitted careless driving.\n\n"
+        "Convicting Tane, the judge ordered payment of $10,000 reparation."
+    )
+    doc = get_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Convicting")
+    first = next(t.i for t in doc if t.text == "Wiremu")
+    people = _tagged(text, (first, first + 2, "PERSON"), (start, start + 2, "PERSON"))
+    assert [(e.name, len(e.mentions), e.titles) for e in people] == [("Wiremu Tane", 2, ())]

@@ -105,6 +105,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         while first < span.end - 1 and (
             is_title_token(span.doc[first])
             or span.doc[first].pos_ == "VERB"
+            or _opening_participle(span.doc[first])
             or _body_acronym(span, first)
             # "[Resident] Carol Smolinski", as TV sites write it
             or span.doc[first].lower_ in PERSON_NOUNS
@@ -274,9 +275,15 @@ def _ends_role(token: Token) -> bool:
     )
 
 
+def _opening_participle(token: Token) -> bool:
+    """ "Convicting Tong, the judge ordered …": a participle opening the sentence is no first name."""
+    return len(token.text) >= 7 and token.lower_.endswith("ing") and token.is_sent_start
+
+
 def _joins_name(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
+        and not _opening_participle(token)
         and token.text not in _CALENDAR_WORDS
         and bool(_NAME_TOKEN.match(token.text))
         # "the GMB Denise": a body's acronym; two capitals are initials ("KK Shailaja")

@@ -115,9 +115,13 @@ _SPEAKS_NEXT = re.compile(
 def title_after(text: str, end: int) -> str | None:
     window = text[end : end + 100]
     match = TITLE_AFTER.match(window)
-    if not match or _SPEAKS_NEXT.match(window, match.end()):
+    if not match or _SPEAKS_NEXT.match(window, match.end()) or _ACTS_NEXT.match(window, match.end()):
         return None
     return match.group("title").strip()
+
+
+#: Any other verb right after the role: "Convicting Tong, the judge ordered …" names who acted, not Tong's title.
+_ACTS_NEXT = re.compile(r"\s+(?!(?:of|for|at|in|on|from|with|since|and|or|who|whose|which)\b)[a-z]+(?:ed|s)\b")
 
 
 def role_head(mention: str) -> str | None:
