@@ -1530,3 +1530,11 @@ def test_a_surname_two_people_share_is_the_one_who_has_been_speaking() -> None:
         "“I called for help because my son asked me to,” Quist said."
     )
     assert _quote(article, "I called for help").speaker.name == "Marla Quist"
+
+
+def test_another_is_one_more_of_those_last_described() -> None:
+    article = _article(
+        "“We only heard about the sale last week,” one resident said.\n\n"
+        "“You put it on the agenda before anyone saw the report,” said another."
+    )
+    assert _quote(article, "You put it on").speaker.name == "resident"

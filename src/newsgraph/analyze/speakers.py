@@ -31,6 +31,8 @@ _KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "p
 _CLIMB = {"conj", "advcl", "xcomp"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _PERSONAL = {"he", "she", "him", "her", "i"}
+#: Mentions that stand for one more of those last described: "said another", "a second added".
+_ONE_MORE = {"one", "another", "a second", "a third", "a fourth"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "ms": "female", "mrs": "female", "miss": "female",
@@ -413,6 +415,11 @@ class SpeakerResolver:
         lowered = mention.lower()
         if lowered in _PERSONAL:
             return self._pronoun(start, end)
+        if lowered in _ONE_MORE and self.history:
+            # “…,” one resident said. … “…,” said another.: another of those last described
+            described = next((h.name for h in reversed(self.history) if h.name and h.entity is None), None)
+            if described is not None and described[:1].islower() and _person_word(described.split()[-1]):
+                return Speaker(described, None, start, end)
         if lowered in _PLURAL:
             previous = next((s for s in reversed(self.history) if s.entity is None or "person/" not in s.entity), None)
             return Speaker(previous.name if previous else None, previous.entity if previous else None, start, end)
