@@ -253,3 +253,12 @@ def test_a_participle_opening_the_sentence_is_not_a_first_name() -> None:
     first = next(t.i for t in doc if t.text == "Wiremu")
     people = _tagged(text, (first, first + 2, "PERSON"), (start, start + 2, "PERSON"))
     assert [(e.name, len(e.mentions), e.titles) for e in people] == [("Wiremu Tane", 2, ())]
+
+
+def test_a_surname_in_other_capitals_is_the_same_person() -> None:
+    text = "Finance Secretary Derek McRae said the package was fair. Mcrae said councils must explain it."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Derek")
+    later = next(t.i for t in doc if t.text == "Mcrae")
+    (person,) = _tagged(text, (first, first + 2, "PERSON"), (later, later + 1, "PERSON"))
+    assert (person.name, len(person.mentions)) == ("Derek McRae", 2)

@@ -629,6 +629,10 @@ def _surname_of(name: str, surnames: dict[str, str]) -> str | None:
     for form in (name, _PARTICLE.sub("", name)):  # "al-Harthy" is listed as "Harthy"
         if form in surnames:
             return surnames[form]
+    # "Mackay" for "Derek MacKay", "Mcbride" for "Ann McBride": the same name in other capitals
+    cased = {full for known, full in surnames.items() if known.lower() == name.lower()}
+    if len(cased) == 1:
+        return cased.pop()
     if len(name) < 7:
         return None
     near = {full for known, full in surnames.items() if len(known) >= 7 and _one_edit(name, known)}
