@@ -1538,3 +1538,11 @@ def test_another_is_one_more_of_those_last_described() -> None:
         "“You put it on the agenda before anyone saw the report,” said another."
     )
     assert _quote(article, "You put it on").speaker.name == "resident"
+
+
+def test_his_excellency_is_the_person_as_he_would_be() -> None:
+    article = _article(
+        "Prime Minister Omar Haddad spoke to reporters in the capital on Sunday.\n\n"
+        "“We have no words for how angry we are,” His Excellency said."
+    )
+    assert _quote(article, "We have no words").speaker.name == "Omar Haddad"

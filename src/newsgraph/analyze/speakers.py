@@ -31,6 +31,11 @@ _KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "p
 _CLIMB = {"conj", "advcl", "xcomp"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _PERSONAL = {"he", "she", "him", "her", "i"}
+#: Styles of address used in place of a name: "His Excellency said".
+_STYLED = {
+    **dict.fromkeys(["his excellency", "his majesty", "his highness", "his holiness", "his lordship"], "he"),
+    **dict.fromkeys(["her excellency", "her majesty", "her highness", "her ladyship"], "she"),
+}
 #: Mentions that stand for one more of those last described: "said another", "a second added".
 _ONE_MORE = {"one", "another", "a second", "a third", "a fourth"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -415,6 +420,9 @@ class SpeakerResolver:
         lowered = mention.lower()
         if lowered in _PERSONAL:
             return self._pronoun(start, end)
+        if lowered in _STYLED:
+            # "His Excellency said": a style of address stands for the person, as "he" would
+            return self._pronoun(start, end, _STYLED[lowered])
         if lowered in _ONE_MORE and self.history:
             # “…,” one resident said. … “…,” said another.: another of those last described
             described = next((h.name for h in reversed(self.history) if h.name and h.entity is None), None)
