@@ -727,8 +727,7 @@ class SpeakerResolver:
         if gender is None:
             return True
         if speaker.entity is None:
-            head = re.split(r"\s+(?:of|for|with|from|at|in)\s+", speaker.name or "")[0].split()[-1:] or [""]
-            described = _GENDERED.get(_head_word(head[0].lower()))
+            described = _GENDERED.get(_head_word(_description_head(speaker.name)))
             return described is None or _PRONOUN_GENDER[described] == gender
         person = self.entities.by_id(speaker.entity)
         if person is None:
@@ -956,9 +955,13 @@ def _is_person(speaker: Speaker) -> bool:
     words = [w for w in (speaker.name or "").split() if w not in NAME_PARTICLES]
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in BODY_NOUNS:
         return True  # a full name the tagger missed: "Moses Okello"
-    # "former employee of the mine": the head comes before its "of"
-    head = re.split(r"\s+(?:of|for|with|from|at|in)\s+", speaker.name or "")[0].split()[-1:] or [""]
-    return _person_word(head[0].lower())
+    return _person_word(_description_head(speaker.name))
+
+
+def _description_head(name: str | None) -> str:
+    """The head noun of a description, lower-cased: "former employee of the mine" -> "employee"."""
+    words = re.split(r"\s+(?:of|for|with|from|at|in)\s+", name or "")[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _describe(mention: str) -> str:
