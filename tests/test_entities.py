@@ -262,3 +262,15 @@ def test_a_surname_in_other_capitals_is_the_same_person() -> None:
     later = next(t.i for t in doc if t.text == "Mcrae")
     (person,) = _tagged(text, (first, first + 2, "PERSON"), (later, later + 1, "PERSON"))
     assert (person.name, len(person.mentions)) == ("Derek McRae", 2)
+
+
+def test_a_quoted_nickname_and_a_latin_title_are_not_part_of_a_name() -> None:
+    text = (
+        "Senator Marco “Chito” Villareal said the petition was their right.\n\n"
+        "Senate President Pro Tempore Ramon Arcilla said he expected little from it."
+    )
+    doc = get_nlp()(text)
+    marco = next(t.i for t in doc if t.text == "Marco")
+    pro = next(t.i for t in doc if t.text == "Pro")
+    people = _tagged(text, (marco, marco + 4, "PERSON"), (pro, pro + 4, "PERSON"))
+    assert sorted(e.name for e in people) == ["Marco Villareal", "Ramon Arcilla"]

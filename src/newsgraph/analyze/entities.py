@@ -27,7 +27,19 @@ HEADLINE_VERBS = frozenset(
     seeks defends rejects praises blames accuses pledges promises announces confirms unveils asks demands
     responds reveals explains""".split()
 )
-_TITLE_MODIFIERS = {"deputy", "acting", "interim", "former", "assistant", "associate", "senior", "vice", "chief"}
+_TITLE_MODIFIERS = {
+    "deputy",
+    "acting",
+    "interim",
+    "former",
+    "assistant",
+    "associate",
+    "senior",
+    "vice",
+    "chief",
+    "pro",
+    "tempore",
+}
 _GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?,?$")
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -165,7 +177,8 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         if match:
             start += match.end()
             stripped = stripped[match.end() :]
-    return " ".join(stripped.split()), start, end
+    # "Francis “Chiz” Escudero": a nickname in quotation marks is not part of the name
+    return " ".join(_NICKNAME.sub(" ", stripped).split()), start, end
 
 
 def _body_acronym(span: Span, index: int) -> bool:
@@ -174,6 +187,7 @@ def _body_acronym(span: Span, index: int) -> bool:
     return len(rest) >= 2 and word.isalpha() and word.isupper() and len(word) > 2 and not rest.text.isupper()
 
 
+_NICKNAME = re.compile(r"\s[“\"‘'][A-Z][\w.-]*[”\"’']\s")
 _CALENDAR_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August "
     "September October November December".split()
