@@ -1546,3 +1546,12 @@ def test_his_excellency_is_the_person_as_he_would_be() -> None:
         "“We have no words for how angry we are,” His Excellency said."
     )
     assert _quote(article, "We have no words").speaker.name == "Omar Haddad"
+
+
+def test_a_described_role_is_the_untitled_person_just_named() -> None:
+    article = _article(
+        "“Rents have doubled since the summer,” said tenant Omar Siddiqui.\n\n"
+        "Some pay even more, as in the case of Harbour Side resident Rajesh Kumar.\n\n"
+        "“My landlord wants another 60 per cent,” said the Indian engineer who moved in last year."
+    )
+    assert _quote(article, "My landlord wants").speaker.name == "Rajesh Kumar"

@@ -602,8 +602,16 @@ class SpeakerResolver:
         """ "Brona Keady said …¶“…,” the county manager said": a definite role no one in the article
         holds describes again the untitled person who spoke last or, before anyone spoke, the one the
         article is about ("Peter Lomax's phone rang … “…,” said the city councillor")."""
-        if role in _SEPARATE_ROLES or not mention.lower().startswith("the ") or _POSSESSIVE.search(mention.lower()):
+        if not mention.lower().startswith("the ") or _POSSESSIVE.search(mention.lower()):
             return None  # "the victim's mother" is the victim's, not whoever spoke last
+        if role in _SEPARATE_ROLES:
+            # "the engineer" is rarely the one who just spoke, but "the Indian engineer" may well describe the
+            # untitled person named since: "as in the case of resident Rajkumar. “…,” said the Indian engineer"
+            named = [m for m in self.entities.mentions_before(position) if not self._quoted(m[0])]
+            person = max(named, key=lambda m: m[0])[2] if named and len(mention.split()) >= 3 else None
+            last = self.history[-1] if self.history else None
+            fresh = person is not None and (last is None or not self._spoke_after(last, person, position))
+            return (person.name, person.id) if fresh and person is not None and not person.titles else None
         if not self.history:
             person = self._recent_person(position)
             return (person.name, person.id) if person is not None and not person.titles else None
