@@ -995,6 +995,17 @@ def test_the_woman_is_the_woman_described_last_and_she_is_not_a_man() -> None:
     assert _quote(article, "The nurses are run").speaker.name == "patient"
 
 
+def test_a_described_speaker_restated_keeps_the_introducing_description() -> None:
+    article = _article(
+        "Lindmark's currency was flat on Friday.\n\n"
+        '"Thin trading as the pair drifted," a currency dealer from a savings bank said by phone.\n\n'
+        '"Exporters sold more than importers bought," the dealer said.\n\n'
+        '"That was why it slipped late in the day," the dealer said.'
+    )
+    for fragment in ("Thin trading", "Exporters sold", "That was why"):
+        assert _quote(article, fragment).speaker.name == "currency dealer from a savings bank"
+
+
 def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:
     article = _article(
         'The harbour board pledged to impose further fines as a deterrent to what it called "a clear threat to '

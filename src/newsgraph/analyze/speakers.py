@@ -505,6 +505,14 @@ class SpeakerResolver:
             # man recalled" stands for the person just quoted or named
             described = self._last_subject(start, head=words[-1]) if len(words) == 2 else None
             return Speaker(described, None, start, end) if described else self._pronoun(start, end)
+        if len(words) == 2 and words[0] == "the":
+            # "a currency dealer from a savings bank said … “…,” the dealer said": the one described so
+            described = next(
+                (h.name for h in reversed(self.history) if h.entity is None and _description_head(h.name) == words[1]),
+                None,
+            )
+            if described is not None and described[:1].islower():
+                return Speaker(described, None, start, end)
         if len(words) == 2 and words[0] == "the" and words[-1] in _ISSUED_STATEMENTS and self.history:
             # "the hospital said in a statement … “…,” the statement said": whoever issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
@@ -711,7 +719,8 @@ class SpeakerResolver:
     def _last_subject(self, position: int, head: str | None = None, pronoun: str | None = None) -> str | None:
         """The last subject before ``position`` that can be a "he" or "she": a name the model did not tag
         ("Solveig Amundsen toured … she said") or a person described ("The father of a two-year-old …
-        He said")."""
+        He said"). Of a ``head`` noun, the description that introduced the person, not a later "the trader"."""
+        restated = None
         for token in reversed(self.doc[: self.doc.char_span(position, position + 1, alignment_mode="expand").start]):
             if token.dep_ not in _SUBJECTS or self._quoted(token.idx):
                 continue
@@ -726,8 +735,13 @@ class SpeakerResolver:
                 continue  # "she" is not "a man with internal bleeding"
             if token.pos_ == "NOUN" and (token.lemma_ in PERSON_NOUNS or is_role_word(token.text)):
                 span = noun_phrase_span(token, token.head)
-                return _describe(text_of(self.doc)[span[0] : span[1]]) if span else None
-        return None
+                if span is None:
+                    return None
+                if head is not None and any(t.dep_ == "det" and t.lower_ in {"the", "this"} for t in token.lefts):
+                    restated = restated or _describe(text_of(self.doc)[span[0] : span[1]])
+                    continue  # "the trader said" again: look back for "a foreign exchange trader from a local bank"
+                return _describe(text_of(self.doc)[span[0] : span[1]])
+        return restated
 
     def _may_be(self, speaker: Speaker, gender: str | None) -> bool:
         """Whether ``speaker`` may be called by a pronoun of ``gender``: unless the article gives them an
