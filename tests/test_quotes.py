@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 import newsgraph
 from newsgraph.analyze.entities import find_entities
-from newsgraph.analyze.nlp import get_nlp
+from newsgraph.analyze.nlp import get_nlp, keep_title_with_name
 from newsgraph.analyze.quotes import find_quotes
 from newsgraph.analyze.speakers import subject_span
 from newsgraph.records import Article, Quote
@@ -1566,3 +1566,62 @@ def test_a_described_role_is_the_untitled_person_just_named() -> None:
         "“My landlord wants another 60 per cent,” said the Indian engineer who moved in last year."
     )
     assert _quote(article, "My landlord wants").speaker.name == "Rajesh Kumar"
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence_before_the_name() -> None:
+    # The parser sometimes ends a sentence at "said Coun. | Rhea Pallister"; a name after a title never starts one.
+    nlp = get_nlp()
+    assert nlp.pipe_names.index("newsgraph_title_glue") < nlp.pipe_names.index("parser")
+    doc = keep_title_with_name(nlp.make_doc("“It is hard,” said Coun. Rhea Pallister. Det. Sgt. Ivo Marsh agreed."))
+    assert [t.text for t in doc if t.is_sent_start is False] == ["Rhea", "Sgt.", "Ivo"]
+
+
+def test_a_closing_mark_glued_to_its_attribution_still_attributes() -> None:
+    article = _article(
+        "Premier Oren Valk visited the port on Monday.\n\n"
+        "“Our ports can serve as an example to the whole coast”,said Valk after the tour."
+    )
+    quote = _quote(article, "Our ports can serve")
+    assert quote.speaker.name == "Oren Valk"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+@pytest.mark.parametrize("dash", ["– ", "— ", ""])
+def test_a_colon_introduction_carries_over_a_dialogue_dash(dash: str) -> None:
+    article = _article(
+        "Prime Minister Ola Rind said on Tuesday that the cabinet would stay united.\n\n"
+        "Asked whether the minister still had her confidence, says Rind:\n\n"
+        f"{dash}“Yes, I trust him as a minister. He is a good minister, and he has learned from this.”"
+    )
+    assert _quote(article, "Yes, I trust him").speaker.name == "Ola Rind"
+
+
+def test_a_role_restates_the_speaker_quoted_on_through_several_paragraphs() -> None:
+    article = _article(
+        "Ansel Varro, speaking on Harbour Radio, said jobs were the story of the year. "
+        "“Work is looking for people,” he said.\n\n"
+        "“We will keep working harder for every family in the country,”\n\n"
+        "“We are not perfect, but we are honest about it,”\n\n"
+        "“People can see through the noise this week,”\n\n"
+        "The Prime Minister said that he had predicted the row. “I said they would turn on each other.”"
+    )
+    assert _quote(article, "I said they would turn").speaker.name == "Ansel Varro"
+
+
+def test_a_place_based_description_keeps_its_place() -> None:
+    article = _article(
+        "Tobin Marr finished fourth in the marathon on Sunday.\n\n"
+        "“I am absolutely delighted with that,” said the Harrowgate-based maths teacher."
+    )
+    quote = _quote(article, "I am absolutely delighted")
+    assert quote.speaker.name == "Tobin Marr"
+    assert article.text[quote.speaker.start : quote.speaker.end] == "the Harrowgate-based maths teacher"
+
+
+def test_my_relative_inside_a_quote_is_the_quoted_speakers() -> None:
+    article = _article(
+        "Families waited outside the mill all night.\n\n"
+        "“My son rang once and said, ‘Mum, the stairs are full of smoke.’ Then the line went dead,” said Rukhsana "
+        "Bibi, whose son worked on the top floor."
+    )
+    assert _quote(article, "Mum, the stairs").speaker.name == "Rukhsana Bibi's son"

@@ -15,6 +15,17 @@ MAX_LENGTH = 2_000_000
 TITLE_ABBREVIATIONS = (
     "Det. Sgt. Insp. Const. Supt. Cllr. Coun. Cr. Lt. Capt. Cmdr. Maj. Cpl. Pte. Atty. Hon. Col."
 ).split()
+_TITLES = frozenset(TITLE_ABBREVIATIONS)
+
+
+@Language.component("newsgraph_title_glue")
+def keep_title_with_name(doc: Doc) -> Doc:
+    """The parser still ends a sentence at "said Coun. | Todd Taylor"; a capitalised word after a
+    title abbreviation never starts one, which the parser then respects."""
+    for token in doc[1:]:
+        if token.text[:1].isupper() and doc[token.i - 1].text in _TITLES:
+            token.is_sent_start = False
+    return doc
 
 
 @functools.cache
@@ -22,15 +33,19 @@ def get_nlp() -> Language:
     """Load the model once per process; every stage calls this rather than ``spacy.load``."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_LENGTH
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    nlp.add_pipe("newsgraph_title_glue", before="parser")
     # Some archives print quotation marks as double primes (″walking″); split them off like quotes.
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "″"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
+    # Scrapes drop the space after a closing quote: “… to Montenegro”,said Meta.
+    glued = [r"(?<=\w)[”\"](?=,\w)", r"(?<=[”\"]),(?=\w)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *glued]).finditer
     return nlp
 
 

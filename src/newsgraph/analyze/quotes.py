@@ -42,7 +42,8 @@ REPORTING_LEMMAS = frozenset(
     pledge admit concede allege assert contend maintain recall remark observe comment caution complain
     testify tweet post describe reiterate repeat continue conclude agree disagree point think estimate
     threaten accuse reveal disclose indicate signal hint propose demand tout lament concede answer
-    counter retort quip joke muse mention chant shout yell scream cry plead whisper sing call""".split()
+    counter retort quip joke muse mention chant shout yell scream cry plead whisper sing call laugh chuckle
+    smile sigh""".split()
 )
 #: Cues whose object is the addressee: "told reporters", "assured voters".
 _ADDRESSING = frozenset("tell assure inform remind brief reassure promise".split())
@@ -119,6 +120,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
             continued = _continued_speaker(doc, carried, item) if carried else None
             if continued is not None:
                 speaker = continued
+                resolver.carry_on(speaker, item.start, item.parts)
             elif (introduced := _introduced_person(doc, item)) is not None:
                 speaker = resolver.resolve(introduced, item.start, item.parts, named_person=True)
         quotes.append(_record(doc, item, speaker))
@@ -657,13 +659,17 @@ def _reports(token: Token) -> bool:
     return lemma in REPORTING_LEMMAS
 
 
+#: Some papers open a quoted answer with a dialogue dash: – “Yes, I trust him.”
+_DIALOGUE_DASHES = frozenset("–—―-")
+
+
 def _colon_introducer(doc: Doc, lo: int, open_at: int) -> Token | None:
     """The verb of the clause that ends in a colon right before the quote, when it has a subject."""
     text = text_of(doc)
     lead = text[lo:open_at].rstrip()
-    if not lead.strip() and "\n" in text[max(0, lo - 2) : open_at]:
-        # "He continued:" closing the paragraph before the one the quote opens.
-        lead = text[:open_at].rstrip()
+    if lead.strip() in {"", *_DIALOGUE_DASHES} and "\n" in text[max(0, lo - 2) : open_at]:
+        # "He continued:" closing the paragraph before the one the quote opens, maybe after a dash: – “Yes, …”
+        lead = text[: lo if lead.strip() else open_at].rstrip()
         lo = text.rfind("\n", 0, len(lead)) + 1
         lead = lead[lo:]
     if not lead.endswith(":"):

@@ -284,8 +284,9 @@ def _owner(noun: Token) -> Token | None:
 def _phrase(head: Token) -> list[Token]:
     tokens = [head]
     for child in head.children:
-        # "two-year-old", "mum-of-two": the hyphens and the measure or count belong to the phrase
-        kept = child.dep_ in _KEEP or child.tag_ == "HYPH" or child.dep_ == "npadvmod" and head.pos_ == "ADJ"
+        # "two-year-old", "mum-of-two", "Leeds-based": the hyphens and the measure or count belong to the phrase
+        measure = child.dep_ == "npadvmod" and (head.pos_ == "ADJ" or head.tag_ == "VBN")
+        kept = child.dep_ in _KEEP or child.tag_ == "HYPH" or measure
         if (kept or child.dep_ == "appos" and child.tag_ == "CD" and child.nbor(-1).tag_ == "HYPH") and not (
             child.dep_ == "prep" and child.i < head.i
         ):
@@ -387,6 +388,10 @@ class SpeakerResolver:
         self.history: list[Speaker] = []
         #: The words reported so far, as (start, end) parts of quotes.
         self.said: list[tuple[int, int]] = []
+        #: Where the last speaker was last quoted, attributed or carried on: how recent they are.
+        self.heard = 0
+        #: Each part of a quote so far with whose voice it is: "my" in it is theirs.
+        self.voices: list[tuple[tuple[int, int], Speaker]] = []
         #: The parts of the quote being resolved: no one named in them is who reports them.
         self.reporting: Sequence[tuple[int, int]] = ()
 
@@ -414,7 +419,20 @@ class SpeakerResolver:
         if speaker.name:
             self.history.append(speaker)
             self.said += parts
+            self.heard = position
+            self.voices += [(part, speaker) for part in parts]
         return speaker
+
+    def carry_on(self, speaker: Speaker, position: int, parts: Sequence[tuple[int, int]]) -> None:
+        """A quote with no attribution of its own goes on quoting ``speaker``, the last one heard."""
+        if self.history and self.history[-1].name == speaker.name:
+            self.said += parts
+            self.heard = position
+
+    def _since(self, speaker: Speaker, position: int) -> int:
+        """Paragraph breaks between ``speaker`` last being heard and ``position``."""
+        heard = self.heard if self.history and speaker is self.history[-1] else speaker.start or 0
+        return len(_PARAGRAPH_BREAK.findall(text_of(self.doc), max(heard, speaker.start or 0), position))
 
     def _resolve(self, mention: str, start: int, end: int, position: int) -> Speaker:
         lowered = mention.lower()
@@ -455,6 +473,11 @@ class SpeakerResolver:
         untagged = untagged if mention.isupper() else self._untagged_name(start, end)
         if untagged is not None:
             return Speaker(untagged[0], untagged[1], start, end)
+        words = lowered.split()
+        voice = next((v for (s, e), v in reversed(self.voices) if s <= start < e), None)
+        if voice is not None and len(words) == 2 and words[0] in {"my", "our"} and _person_word(words[1]):
+            # “My daughter called and said, ‘…’,” said Hasina Begum: the daughter is hers
+            return Speaker(f"{voice.name}'s {mention.split()[1]}", None, start, end)
         kin = _KIN_MENTION.match(mention)
         if kin is not None:
             # "her sister said" after "sister Orla Quinlan told reporters"
@@ -493,7 +516,6 @@ class SpeakerResolver:
             body = self._last_body(start)
             if body is not None:
                 return Speaker(f"{body} {role}", None, start, end)
-        words = lowered.split()
         # ("the victim's mother" is someone else: the victim's, not the one just quoted)
         if (
             len(words) >= 2
@@ -589,7 +611,7 @@ class SpeakerResolver:
         entity = self.entities.by_id(last.entity) if last is not None and last.entity else None
         if entity is None or entity.type != "ORG" or last is None or last.start is None:
             return None
-        if len(_PARAGRAPH_BREAK.findall(text_of(self.doc), last.start, position)) > 1:
+        if self._since(last, position) > 1:
             return None
         return entity.name
 
@@ -633,7 +655,7 @@ class SpeakerResolver:
         # A name the model did not tag ("Brona Keady said") counts when it reads as a person's.
         if last.name is None or last.start is None or (entity is None and not _PERSON_NAME.match(last.name)):
             return None
-        if len(_PARAGRAPH_BREAK.findall(text_of(self.doc), last.start, position)) > 2:
+        if self._since(last, position) > 2:
             return None  # not the last paragraphs
         return last.name, last.entity
 
