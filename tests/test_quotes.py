@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 import newsgraph
 from newsgraph.analyze.entities import find_entities
-from newsgraph.analyze.nlp import get_nlp, keep_title_with_name
+from newsgraph.analyze.nlp import get_nlp, mark_sentence_bounds
 from newsgraph.analyze.quotes import find_quotes
 from newsgraph.analyze.speakers import subject_span
 from newsgraph.records import Article, Quote
@@ -1568,12 +1568,22 @@ def test_a_described_role_is_the_untitled_person_just_named() -> None:
     assert _quote(article, "My landlord wants").speaker.name == "Rajesh Kumar"
 
 
-def test_a_title_abbreviation_does_not_end_the_sentence_before_the_name() -> None:
-    # The parser sometimes ends a sentence at "said Coun. | Rhea Pallister"; a name after a title never starts one.
+def test_sentence_bounds_at_paragraph_breaks_and_never_after_a_title() -> None:
+    # The parser sometimes ends a sentence at "said Coun. | Rhea Pallister", and runs a headline on into the lede.
     nlp = get_nlp()
-    assert nlp.pipe_names.index("newsgraph_title_glue") < nlp.pipe_names.index("parser")
-    doc = keep_title_with_name(nlp.make_doc("“It is hard,” said Coun. Rhea Pallister. Det. Sgt. Ivo Marsh agreed."))
-    assert [t.text for t in doc if t.is_sent_start is False] == ["Rhea", "Sgt.", "Ivo"]
+    assert nlp.pipe_names.index("newsgraph_sentence_hints") < nlp.pipe_names.index("parser")
+    doc = mark_sentence_bounds(nlp.make_doc("Traders reject claims\n\n“It is hard,” said Coun. Rhea Pallister."))
+    assert [t.text for t in doc if t.is_sent_start is False] == ["Rhea"]
+    assert [t.text for t in doc[1:] if t.is_sent_start] == ["“"]
+
+
+def test_a_headline_without_a_full_stop_does_not_take_the_ledes_speaker() -> None:
+    article = _article(
+        "Traders reject the minister's claims\n\n"
+        "Also speaking on Harbour FM the same day, Deputy Secretary General of the union, Kofi Mensor, said: "
+        "“We have no time to attack him, we have a responsibility as citizens.”"
+    )
+    assert _quote(article, "We have no time").speaker.name == "Kofi Mensor"
 
 
 def test_a_closing_mark_glued_to_its_attribution_still_attributes() -> None:

@@ -18,13 +18,16 @@ TITLE_ABBREVIATIONS = (
 _TITLES = frozenset(TITLE_ABBREVIATIONS)
 
 
-@Language.component("newsgraph_title_glue")
-def keep_title_with_name(doc: Doc) -> Doc:
-    """The parser still ends a sentence at "said Coun. | Todd Taylor"; a capitalised word after a
-    title abbreviation never starts one, which the parser then respects."""
+@Language.component("newsgraph_sentence_hints")
+def mark_sentence_bounds(doc: Doc) -> Doc:
+    """Sentence bounds the parser then respects: a paragraph break always ends a sentence (a headline has
+    no full stop to end it), and a capitalised word after a title abbreviation never starts one (the parser
+    still ends a sentence at "said Coun. | Todd Taylor")."""
     for token in doc[1:]:
         if token.text[:1].isupper() and doc[token.i - 1].text in _TITLES:
             token.is_sent_start = False
+        elif "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
     return doc
 
 
@@ -39,7 +42,7 @@ def get_nlp() -> Language:
     nlp.max_length = MAX_LENGTH
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
-    nlp.add_pipe("newsgraph_title_glue", before="parser")
+    nlp.add_pipe("newsgraph_sentence_hints", before="parser")
     # Some archives print quotation marks as double primes (″walking″); split them off like quotes.
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "″"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
