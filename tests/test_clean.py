@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.clean import clean_document
 from newsgraph.clean.dates import to_iso
-from newsgraph.clean.lines import Line, split_credit
+from newsgraph.clean.lines import Line, credit_only, split_credit
 from newsgraph.clean.unglue import cut, unglue
 from newsgraph.clean.unwrap import unwrap, wrap_width
 from newsgraph.records import Caption, CleanArticle, RawDocument
@@ -143,6 +143,10 @@ def test_unwrap_rejoins_paragraphs() -> None:
             "The mayor in the harbour hall today.Credit: Mira Holt",
             Caption("The mayor in the harbour hall today.", "Mira Holt"),
         ),
+        (
+            "Varne has coached the side for four years. Orla Brisk / SPORTPIX",
+            Caption("Varne has coached the side for four years.", "Orla Brisk / SPORTPIX"),
+        ),
     ],
 )
 def test_split_credit(text: str, caption: Caption) -> None:
@@ -159,6 +163,18 @@ def test_split_credit(text: str, caption: Caption) -> None:
 )
 def test_no_credit_in_names_and_acronyms(text: str) -> None:
     assert split_credit(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Orla Brisk / SPORTPIX", "Orla Brisk / SPORTPIX"),
+        ("Orla Brisk / SPORTPIX / SPORTPIX", "Orla Brisk / SPORTPIX / SPORTPIX"),
+    ],
+)
+def test_a_photographer_and_an_agency_in_capitals_is_a_credit(line: str, credit: str) -> None:
+    assert credit_only(line) == credit
+    assert credit_only("Harbour Fees / Council Reply") is None
 
 
 @pytest.mark.parametrize(

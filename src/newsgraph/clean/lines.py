@@ -176,7 +176,7 @@ def credit_only(text: str) -> str | None:
         return None
     match = p.CREDIT_ONLY.match(stripped)
     if not match:
-        return None
+        return stripped if p.NAME_AGENCY_CREDIT.match(stripped) else None
     if match.group("label"):
         # As in LABELLED_CREDIT, "Credit: Name" credits Name.
         return re.sub(r"^[^:]*:\s*|^\w+(?:\s+credit)?\s+by\s+", "", match.group("label"), count=1).strip()

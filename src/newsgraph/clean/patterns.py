@@ -158,11 +158,14 @@ PAREN_NAME_CREDIT = re.compile(r"(?<=[^\s.!?,;:])\s+\((?P<credit>[A-Z][\w&'’.-
 AGENCY_SLASH_CREDIT = re.compile(
     rf"\s+(?P<credit>(?:{_AGENCY.upper()}|{_AGENCY})(?: Photo)?\s*/\s*[A-Z][^./]{{1,60}}(?:/[A-Z][^./]{{1,40}})?)$"
 )
-#: Photographer and agency after the caption's last sentence: "… in Gaza on May 15. JANE DOE / AFP".
+#: Photographer and agency after the caption's last sentence: "… in Gaza on May 15. JANE DOE / AFP"; an
+#: agency we do not know is a short word in capitals ("Ann Roe / INPHO").
 NAME_SLASH_CREDIT = re.compile(
-    rf"(?<=[.!?”\"])\s+(?P<credit>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*/\s*(?:{_AGENCY.upper()}|{_AGENCY})"
-    r"(?: Images| Photo| Pictures)?)$"
+    rf"(?<=[.!?”\"])\s+(?P<credit>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*/\s*(?:{_AGENCY.upper()}|{_AGENCY}|"
+    r"[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*)(?: Images| Photo| Pictures)?)$"
 )
+#: A line that is only a photographer and such an agency: "Ann Roe / INPHO / INPHO".
+NAME_AGENCY_CREDIT = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*$")
 #: A credit after a dash, "… emptied in Ouray County. - Ouray County Plaindealer": only a sign when the line
 #: repeats (a caption shown twice), since a wire sign-off ends a paragraph the same way.
 DASH_CREDIT = re.compile(
