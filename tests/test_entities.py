@@ -274,3 +274,12 @@ def test_a_quoted_nickname_and_a_latin_title_are_not_part_of_a_name() -> None:
     pro = next(t.i for t in doc if t.text == "Pro")
     people = _tagged(text, (marco, marco + 4, "PERSON"), (pro, pro + 4, "PERSON"))
     assert sorted(e.name for e in people) == ["Marco Villareal", "Ramon Arcilla"]
+
+
+def test_a_middle_name_alone_is_the_person_whose_full_name_holds_it() -> None:
+    text = "Senate spokesman Musa Idrin Kolawe briefed reporters. Idrin said the nomination was rejected."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Musa")
+    later = next(t.i for t in doc if t.text == "Idrin" and t.i > first + 1)
+    entities = _tagged(text, (first, first + 3, "PERSON"), (later, later + 1, "ORG"))
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Musa Idrin Kolawe", "PERSON", 2)]

@@ -673,17 +673,18 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
-    """Last name (or, failing that, first name: "Sir Keir") -> full name, where unambiguous in the article."""
+    """Last name (or, failing that, first name: "Sir Keir", or a middle name: "Sabi" of "Aliyu Sabi
+    Abdullahi") -> full name, where unambiguous in the article."""
     table: dict[str, str] = {}
-    for position in (-1, 0):
+    for position in (-1, 0, slice(1, -1)):
         names: dict[str, set[str]] = {}
         for full in people:
             words = full.split()
             while len(words) > 2 and _GENERATION.match(words[-1]):
                 words.pop()  # "Marco Quilty IV" is "Quilty"
-            part = words[position]
+            parts = words[position] if isinstance(position, slice) else [words[position]]
             # "al-Khalifa" is also written "Khalifa".
-            for form in {part, _PARTICLE.sub("", part)}:
+            for form in {form for part in parts for form in (part, _PARTICLE.sub("", part))}:
                 if _NAME_TOKEN.match(form) and form not in _HONORIFIC_WORDS:
                     names.setdefault(form, set()).add(full)
         for part, fulls in names.items():
