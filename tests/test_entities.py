@@ -283,3 +283,38 @@ def test_a_middle_name_alone_is_the_person_whose_full_name_holds_it() -> None:
     later = next(t.i for t in doc if t.text == "Idrin" and t.i > first + 1)
     entities = _tagged(text, (first, first + 3, "PERSON"), (later, later + 1, "ORG"))
     assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Musa Idrin Kolawe", "PERSON", 2)]
+
+
+def test_a_generation_after_a_titled_name_stays_with_it() -> None:
+    text = "PRESIDENT Aurelio T. Banzon, Jr. on Wednesday said the agency would change. Mr. Banzon chairs its board."
+    doc = get_nlp()(text)
+    banzon = [t.i for t in doc if t.text == "Banzon"]
+    people = [e for e in _tagged(text, (1, banzon[0] + 1, "PERSON"), (banzon[1], banzon[1] + 1, "PERSON"))]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Aurelio T. Banzon, Jr.", 2)]
+
+
+def test_the_place_a_role_is_held_for_is_not_part_of_the_holders_name() -> None:
+    text = "Finance Minister of Kestria Omar Valdi on Saturday said doing business in Kestria had become dear."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Kestria")
+    types = _types(text, (first, first + 3, "ORG"))
+    assert types == {"Kestria": "GPE", "Omar Valdi": "PERSON"}
+
+
+def test_a_surname_after_a_quoted_nickname_the_tagger_cut_off_joins_the_name() -> None:
+    text = "Board member Jomo “Wasu” Kithinji said farmers will get their dues in July. Kithinji said so again."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Jomo")
+    later = [t.i for t in doc if t.text == "Kithinji"]
+    spans = [(first, first + 3, "PERSON"), (later[0], later[0] + 1, "ORG"), (later[1], later[1] + 1, "ORG")]
+    assert [(e.name, e.type, len(e.mentions)) for e in _tagged(text, *spans)] == [("Jomo Kithinji", "PERSON", 2)]
+
+
+def test_a_county_set_beside_its_town_is_a_place() -> None:
+    text = "Speaking on Thursday in Kiandoro, Karimbu, during a medical camp, the director said bonuses would rise."
+    doc = get_nlp()(text)
+    town = next(t.i for t in doc if t.text == "Kiandoro")
+    assert _types(text, (town, town + 1, "GPE"), (town + 2, town + 3, "PERSON")) == {
+        "Kiandoro": "GPE",
+        "Karimbu": "GPE",
+    }

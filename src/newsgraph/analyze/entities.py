@@ -159,12 +159,13 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             and span.doc[last + 1].is_alpha
         ):
             last += 2
-        # ... and so does a generation: "Kenneth Okafor, Sr.", "Marco Quilty IV".
-        for length in (1, 2):
-            words = span.doc[last : last + length]
-            if len(words) == length and _GENERATION.match(words[-1].text) and words[0].text in {",", words[-1].text}:
-                last += length
-                break
+        # ... and so does a surname after a quoted nickname the model cut the name at: "[John “Wasusana]” Mithamo"
+        opened = any(t.text in _OPENING_QUOTES for t in span.doc[first:last])
+        if opened and last + 1 < len(span.doc) and span.doc[last].text in _CLOSING_QUOTES:
+            surname = span.doc[last + 1]
+            if surname.pos_ == "PROPN" and _NAME_TOKEN.match(surname.text) and not is_title_token(surname):
+                last += 2
+        last = _with_generation(span.doc, last)
         # ... nor is a headline's verb: "[Tollis Says]*PERSON* Pier Will …".
         while last - 1 > first and span.doc[last - 1].lower_ in HEADLINE_VERBS:
             last -= 1
@@ -187,6 +188,8 @@ def _body_acronym(span: Span, index: int) -> bool:
     return len(rest) >= 2 and word.isalpha() and word.isupper() and len(word) > 2 and not rest.text.isupper()
 
 
+_OPENING_QUOTES = frozenset('“"‘')
+_CLOSING_QUOTES = frozenset('”"’')
 _NICKNAME = re.compile(r"\s[“\"‘'][A-Z][\w.-]*[”\"’']\s")
 _CALENDAR_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August "
@@ -195,11 +198,14 @@ _CALENDAR_WORDS = frozenset(
 
 
 def _holder_after_body(span: Span) -> Span | None:
-    """The name at the end of "[Role] of [Body Name] [First Last]", which the tagger took as one name."""
+    """The name at the end of "[Role] of [Body Name] [First Last]", or of "[Role] of [Place] [First Last]" where
+    the place also stands alone in the article, which the tagger took as one name."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ != "of" or not is_role_word(doc[span.start - 2].text):
         return None
     bodies = [t.i for t in span if t.lower_ in BODY_NOUNS]
+    if not bodies and len(span) >= 3 and any(t.text == span[0].text for t in doc if not span.start <= t.i < span.end):
+        bodies = [span.start]  # "Finance Minister of [Pakistan Asad Umar]*ORG*" … "doing business in Pakistan"
     if not bodies or not 2 <= span.end - bodies[-1] - 1 <= 3:
         return None
     tail = doc[bodies[-1] + 1 : span.end]
@@ -322,7 +328,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if holder is not None:
             # "Chairman of [Harbour Ferry Trust Ines Tombe]*ORG*": the body, then the one who chairs it
             found.append(("PERSON", holder.text, holder.start_char, holder.end_char))
-            ent = Span(doc, ent.start, holder.start, label="ORG")
+            body = doc[holder.start - 1].lower_ in BODY_NOUNS
+            ent = Span(doc, ent.start, holder.start, label="ORG" if body else "GPE")
         if len(ent) == 2 and _misread_lead(ent[0], ent[1], places, full_names):
             # "On [Wednesday Marsh] confirmed", "from mainland [China Marsh]*ORG* said": the article's Marsh
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
@@ -361,10 +368,13 @@ _PLACED = re.compile(r"\b(?:north|south|east|west|north-east|north-west|south-ea
 
 
 def _placed(span: Span) -> bool:
-    """ "located south of [Kembla]*PERSON*", "[Kembla] village", "the [Kembla] villagers": a place, whatever the
-    tagger said."""
+    """ "located south of [Kembla]*PERSON*", "[Kembla] village", "the [Kembla] villagers", "in Dunmore,
+    [Kembla]": a place, whatever the tagger said."""
     if _PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char):
         return True
+    if len(span) == 1 and span.root.dep_ == "appos" and span.root.head.ent_type_ == "GPE":
+        # "in Kiangai, [Kirinyaga]*PERSON*, during …": the county of the town before it
+        return span.root.head.i == span.start - 2 and span.doc[span.start - 1].text == ","
     head = span.root.head
     return span.root.dep_ == "compound" and head.lower_ in _SETTLEMENT_WORDS
 
@@ -455,11 +465,20 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
             and not name_words & BODY_NOUNS
             and doc[name_end - 1].ent_type_ in {"", "PERSON", "ORG", "GPE"}
         ):
-            span = doc[end:name_end]
+            span = doc[end : _with_generation(doc, name_end)]
             text = _POSSESSIVE.sub("", span.text)
             found.append(("PERSON", text, span.start_char, span.start_char + len(text)))
         index = max(name_end, index + 1)
     return found
+
+
+def _with_generation(doc: Doc, end: int) -> int:
+    """The end of a name that ends at ``end``, past its generation: "Kenneth Okafor, Sr.", "Marco Quilty IV"."""
+    for length in (1, 2):
+        words = doc[end : end + length]
+        if len(words) == length and _GENERATION.match(words[-1].text) and words[0].text in {",", words[-1].text}:
+            return end + length
+    return end
 
 
 def _name_word(token: Token) -> bool:
@@ -679,7 +698,7 @@ def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
     for position in (-1, 0, slice(1, -1)):
         names: dict[str, set[str]] = {}
         for full in people:
-            words = full.split()
+            words = [word.rstrip(",") for word in full.split()]
             while len(words) > 2 and _GENERATION.match(words[-1]):
                 words.pop()  # "Marco Quilty IV" is "Quilty"
             parts = words[position] if isinstance(position, slice) else [words[position]]
