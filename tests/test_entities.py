@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 import newsgraph
 from newsgraph.analyze.entities import find_entities
@@ -318,3 +318,13 @@ def test_a_county_set_beside_its_town_is_a_place() -> None:
         "Kiandoro": "GPE",
         "Karimbu": "GPE",
     }
+
+
+def test_a_numbered_zone_is_not_a_first_name() -> None:
+    # Built by hand: the tagger reads "Zone-6" as a proper noun only in some sentences.
+    words = ["Engineer", "of", "Dhaka", "Zone-6", "Karim", "Uddin", "Hasan", "said", "so", "."]
+    pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    doc = Doc(
+        get_nlp().vocab, words=words, pos=pos, ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON"] + ["O"] * 3
+    )
+    assert [e.name for e in find_entities(doc).entities] == ["Karim Uddin Hasan"]

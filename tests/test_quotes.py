@@ -1635,3 +1635,32 @@ def test_my_relative_inside_a_quote_is_the_quoted_speakers() -> None:
         "Bibi, whose son worked on the top floor."
     )
     assert _quote(article, "Mum, the stairs").speaker.name == "Rukhsana Bibi's son"
+
+
+def test_a_name_the_parser_set_beside_a_place_still_speaks_and_her_description_names_no_one_else() -> None:
+    article = _article(
+        "The officer was jailed for six years on Thursday for shooting 18-year-old Omar Haddad.\n\n"
+        "Haddad's parents looked at the officer in silence. But outside the courtroom, Leila Nasri, Haddad's "
+        "mother, said she remained outraged.\n\n"
+        "“He destroyed our family,” she said. “He showed no remorse.”"
+    )
+    assert _quote(article, "He destroyed our family").speaker.name == "Leila Nasri"
+
+
+def test_the_pm_is_the_prime_minister() -> None:
+    article = _article(
+        "The island has suffered widespread damage, Prime Minister Roald Vessant announced on Tuesday.\n\n"
+        "The Marivan PM called the damage devastating.\n\n"
+        "“My focus now is on rescuing the trapped,” the Marivan PM said."
+    )
+    assert _quote(article, "My focus now").speaker.name == "Roald Vessant"
+
+
+def test_a_party_member_is_not_the_party() -> None:
+    article = _article(
+        "Rona Pell: ‘A kick in the teeth’.\n\n"
+        "Councillors were angry, while MP Rona Pell said it was ‘a real kick in the teeth’ for local people.\n\n"
+        "“Ministers made extra money available to the council to stop this rise,” said the ACP MP."
+    )
+    assert _quote(article, "Ministers made extra money").speaker.name == "Rona Pell"
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"Rona Pell"}

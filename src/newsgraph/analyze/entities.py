@@ -166,8 +166,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             if surname.pos_ == "PROPN" and _NAME_TOKEN.match(surname.text) and not is_title_token(surname):
                 last += 2
         last = _with_generation(span.doc, last)
-        # ... nor is a headline's verb: "[Tollis Says]*PERSON* Pier Will …".
-        while last - 1 > first and span.doc[last - 1].lower_ in HEADLINE_VERBS:
+        # ... nor is a headline's verb: "[Tollis Says]*PERSON* Pier Will …", nor the marks of a caption's quote:
+        # "[Rona Pell: ‘]*PERSON*A kick in the teeth’".
+        while last - 1 > first and (span.doc[last - 1].lower_ in HEADLINE_VERBS or span.doc[last - 1].is_punct):
             last -= 1
         span = span.doc[first:last]
     text, start = span.text, span.start_char
@@ -306,6 +307,7 @@ def _joins_name(token: Token) -> bool:
         and not _opening_participle(token)
         and token.text not in _CALENDAR_WORDS
         and bool(_NAME_TOKEN.match(token.text))
+        and not any(ch.isdigit() for ch in token.text)  # "Dhaka Zone-6 Mohammad Rahman"
         # "the GMB Denise": a body's acronym; two capitals are initials ("KK Shailaja")
         and not (token.text.isupper() and len(token.text) > 2)
         and token.ent_iob_ == "O"
