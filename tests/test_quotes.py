@@ -1664,3 +1664,17 @@ def test_a_party_member_is_not_the_party() -> None:
     )
     assert _quote(article, "Ministers made extra money").speaker.name == "Rona Pell"
     assert {e.name for e in article.entities if e.type == "PERSON"} == {"Rona Pell"}
+
+
+def test_an_opening_mark_printed_as_an_apostrophe_still_opens_a_quote() -> None:
+    article = _article(
+        "Harbour Mayor Ilse Varga is defending her decision to walk out of a public meeting this week.\n\n"
+        "Varga says the meeting became 'abusive and threatening”.\n\n"
+        "'I said when I walked in that if it turned abusive, I would leave. It did and I left,” says Varga.\n\n"
+        "Varga says she was there for an hour and answered questions honestly.\n\n"
+        "'There were a couple of very aggressive people at the end.\n\n"
+        "'I expect to be challenged, but I don't expect to be abused.”"
+    )
+    assert _quote(article, "I said when I walked in").speaker.name == "Ilse Varga"
+    assert _quote(article, "There were a couple").speaker.name == "Ilse Varga"
+    assert _quote(article, "abusive and threatening").kind == "mixed"

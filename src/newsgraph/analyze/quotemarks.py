@@ -47,13 +47,18 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
     """
     spans: list[MarkSpan] = []
     offset = 0
+    # Some scrapes print every opening mark as an apostrophe: 'We left,” she said.
+    apostrophe_opens = bool(_APOSTROPHE_OPENED.search(text))
     for paragraph in text.split("\n"):
-        spans += _paragraph_spans(paragraph, offset)
+        spans += _paragraph_spans(paragraph, offset, apostrophe_opens)
         offset += len(paragraph) + 1
     return spans
 
 
-def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
+_APOSTROPHE_OPENED = re.compile(r"(?:^|\n)'[A-Z][^\n'”]*”", re.MULTILINE)
+
+
+def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False) -> list[MarkSpan]:
     top: list[MarkSpan] = []
     # Stack of (open index, is double, expected closers).
     stack: list[tuple[int, bool, str, list[MarkSpan]]] = []
@@ -93,6 +98,13 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
                 stack.append((index, True, '"”', []))  # scrapes mix styles: "And when he’s …”
         elif ch == "”" and not open_doubles and before in _OPEN_CONTEXT and (after.isalnum() or after in "‘'…"):
             stack.append((index, True, "”“", []))  # a right mark used to open: ”We will…,” he said.
+        elif ch == "”" and not open_doubles and any(paragraph[e[0]] == "'" for e in stack):
+            # '…”: the opening mark printed as an apostrophe
+            while paragraph[stack[-1][0]] != "'":
+                stack.pop()
+            start, _, _, children = stack.pop()
+            stack.append((start, True, "”", children))
+            close(index)
         elif ch in _DOUBLE_CLOSE and open_doubles and (ch in stack[-1][2] or any(ch in e[2] for e in open_doubles)):
             while stack and not (stack[-1][1] and ch in stack[-1][2]):
                 stack.pop()
@@ -117,7 +129,8 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[MarkSpan]:
             top.extend(children)  # a stray straight mark in a paragraph quoted with curly ones
             continue
         lead = paragraph[:start].rstrip()
-        if double or (paragraph[start] == "‘" and (not lead or lead[-1] in ".!?")):
+        opens_as_quote = paragraph[start] == "‘" or apostrophe_opens and paragraph[start] == "'"
+        if double or (opens_as_quote and (not lead or lead[-1] in ".!?")):
             end = len(paragraph.rstrip())
             top.append(MarkSpan(offset + start + 1, offset + end, double, False, children))
             break
