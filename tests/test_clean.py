@@ -53,6 +53,10 @@ def removed_reasons(article: CleanArticle) -> dict[str, str]:
             "A dog on a wet beach.Image source, Lakeside Photos",
             ["A dog on a wet beach.", "Image source, Lakeside Photos"],
         ),
+        (
+            "Orla Brisk/FOXMira Holt, the teen who left the show last week, was its youngest singer.",
+            ["Orla Brisk/FOX", "Mira Holt, the teen who left the show last week, was its youngest singer."],
+        ),
     ],
 )
 def test_cut_glued_pieces(text: str, pieces: list[str]) -> None:

@@ -328,3 +328,12 @@ def test_a_numbered_zone_is_not_a_first_name() -> None:
         get_nlp().vocab, words=words, pos=pos, ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON"] + ["O"] * 3
     )
     assert [e.name for e in find_entities(doc).entities] == ["Karim Uddin Hasan"]
+
+
+def test_a_short_form_of_several_words_is_the_one_longer_name_it_begins() -> None:
+    text = "Minister Datuk Seri Kamal Arif Rahmat said the firm was hired. Kamal Arif said the report would follow."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Kamal")
+    later = next(t.i for t in doc if t.text == "Kamal" and t.i > first)
+    people = _tagged(text, (first, first + 3, "PERSON"), (later, later + 2, "PERSON"))
+    assert [(e.name, len(e.mentions)) for e in people] == [("Kamal Arif Rahmat", 2)]

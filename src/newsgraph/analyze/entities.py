@@ -529,6 +529,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
                 people[full] = _Cluster(full, "PERSON")
                 raw.append((0, "PERSON", full, doc[token.i - 1].idx, token.idx + len(token.text)))
     surnames = _surname_table(people)
+    short_names = _short_names(people)
     clusters: dict[tuple[str, str], _Cluster] = {("PERSON", n): c for n, c in people.items()}
 
     def add(cluster: _Cluster, where: int, start: int, end: int) -> None:
@@ -553,6 +554,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
         # spaCy often calls a lone surname an ORG or GPE; a known surname is the person, also one with a
         # particle capitalised at the start of a sentence ("Dos Reis replied").
         full = _surname_of(name, surnames) if len(name.split()) == 1 else _particle_surname(name, people)
+        if full is None and type_ == "PERSON":
+            full = short_names.get(name)  # "Ahmad Zahid" of "Ahmad Zahid Hamidi"
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
@@ -691,6 +694,28 @@ def _one_edit(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
     return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i + 1 :]
+
+
+def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
+    """A name of several words that begins or ends exactly one longer name -> that name: "Ahmad Zahid" is
+    the "Ahmad Zahid Hamidi" named in full elsewhere."""
+    found = {}
+    for name in people:
+        words = name.split()
+        longer = []
+        for other in people:
+            more = other.split()
+            if len(more) > len(words) and words in (more[: len(words)], more[-len(words) :]):
+                extra = more[len(words) :] if more[: len(words)] == words else more[: -len(words)]
+                # only by more name words: not "PM Imran Khan" or a scrape's "Camera IconPremier Mark McGowan"
+                if all(_PLAIN_NAME_WORD.fullmatch(w) and not is_role_word(w) for w in extra):
+                    longer.append(other)
+        if len(words) >= 2 and len(longer) == 1:
+            found[name] = longer[0]
+    return found
+
+
+_PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.")
 
 
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:

@@ -190,6 +190,10 @@ CREDIT_ONLY = re.compile(
     re.IGNORECASE,
 )
 #: A credit glued to the dateline after it: "JANE DOE/AFP/Getty Images(PARIS) -- …".
+#: A photographer's credit glued to the lede after it: "Ann Roe/FOXMalaya Watson, the teen who …".
+GLUED_NAME_CREDIT = re.compile(
+    rf"^(?P<credit>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}\s*/\s*(?:{_AGENCY}|[A-Z]{{2,10}}))(?=[A-Z][a-z])"
+)
 GLUED_CREDIT = re.compile(rf"^(?P<credit>[^()\s][^()]{{1,80}}?/\s*(?:{_AGENCY})(?: Images| Photo)?)(?=\(\s*[A-Z])")
 #: Captions that announce themselves: "FILE - …", "FILE PHOTO: …", "In this photo …", "Pictured: …".
 CAPTION_LEAD = re.compile(

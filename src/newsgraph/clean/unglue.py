@@ -2,9 +2,9 @@
 
 Scrapers that drop tags without adding a break glue a paragraph to the next ("weapon.He said"),
 an image's alt text to its credit ("…background.Image source, Getty Images"), a label to its
-caption ("Media captionPM on …"), a photo credit to the dateline ("…/AFP/Getty Images(PARIS) --")
-a related link to the sentence after it ("Live: Reaction to the interviewAsked …") and a page's
-date stamp to the lead ("date 2025-02-04 Ilse Varga said …").
+caption ("Media captionPM on …"), a photo credit to the dateline ("…/AFP/Getty Images(PARIS) --") or to
+the lede ("Ann Roe/FOXMalaya Watson, …"), a related link to the sentence after it ("Live: Reaction to the
+interviewAsked …") and a page's date stamp to the lead ("date 2025-02-04 Ilse Varga said …").
 Every character stays in exactly one piece, so nothing is lost.
 """
 
@@ -53,7 +53,7 @@ def cut(text: str) -> list[str]:
 
 def _first_piece(text: str) -> tuple[str, str]:
     """The first glued piece of ``text`` and what follows it."""
-    credit = p.GLUED_CREDIT.match(text)
+    credit = p.GLUED_CREDIT.match(text) or p.GLUED_NAME_CREDIT.match(text)
     if credit:
         return text[: credit.end()], text[credit.end() :]
     dated = p.NAV_DATE_PREFIX.match(text.lstrip())
