@@ -1678,3 +1678,14 @@ def test_an_opening_mark_printed_as_an_apostrophe_still_opens_a_quote() -> None:
     assert _quote(article, "I said when I walked in").speaker.name == "Ilse Varga"
     assert _quote(article, "There were a couple").speaker.name == "Ilse Varga"
     assert _quote(article, "abusive and threatening").kind == "mixed"
+
+
+def test_he_skips_the_woman_who_leads_the_sentence_for_the_man_she_spoke_to() -> None:
+    article = _article(
+        "Police prosecutor Aldo Brennan said Kai Morrow, 25, had pushed a constable outside the bar.\n\n"
+        "“He approached police from fifteen metres away,” Mr Brennan said.\n\n"
+        "Magistrate Ines Calder asked Morrow about the incident. He admitted that alcohol affected his judgment.\n\n"
+        "“That sort of thing does trigger me a bit,” he said.\n\n"
+        "Ms Calder fined him $900."
+    )
+    assert _quote(article, "That sort of thing").speaker.name == "Kai Morrow"

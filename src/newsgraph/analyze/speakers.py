@@ -726,9 +726,7 @@ class SpeakerResolver:
             ),
             None,
         )
-        recent = self._recent_person(start, previous)
-        if recent is not None and not self._may_be(Speaker(recent.name, recent.id), gender):
-            recent = None
+        recent = self._recent_person(start, previous, gender)
         # The last speaker wins unless another person was named since.
         if previous is not None and (
             recent is None
@@ -832,17 +830,20 @@ class SpeakerResolver:
     def _quoted(self, position: int) -> bool:
         return any(qs <= position < qe for qs, qe in self.quoted) or any(s <= position < e for s, e in self.reporting)
 
-    def _recent_person(self, position: int, previous: Speaker | None = None) -> Entity | None:
-        """The person a pronoun at ``position`` most likely means among those last named.
+    def _recent_person(
+        self, position: int, previous: Speaker | None = None, gender: str | None = None
+    ) -> Entity | None:
+        """The person a pronoun at ``position`` (of ``gender``) most likely means among those last named.
 
         In the last sentences that name anyone, the latest subject of a main clause ("Harbour master Ilse
         Varga thanked diver Jonas Brek … Brek checked … He said" means Varga) or the last speaker as the
         subject of any clause ("Holt said … as Holt gave Brek the maximum sentence … she said"),
-        else the latest named."""
+        else the latest named; never one of the other sex ("Magistrate Ann Cure asked Spilsbury … He said")."""
         mentions = sorted(
             (s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)
         )
-        if not mentions:
+        fitting = [m for m in mentions if self._may_be(Speaker(m[2].name, m[2].id), gender)]
+        if not fitting:
             return None
         sentences: list[int] = []
         for s, e, entity in reversed(mentions):
@@ -854,9 +855,25 @@ class SpeakerResolver:
                     break
                 sentences.append(span.sent.start)
             role = _subject_role(span.root)
+            if (s, e, entity) not in fitting:
+                # the sentence's subject is of the other sex: the one they spoke to ("Ms Cure asked Spilsbury")
+                addressed = self._addressed_by(span.root) if role == "main" else None
+                if addressed is not None:
+                    return addressed
+                continue
             if role == "main" or (role and previous is not None and entity.id == previous.entity):
                 return entity
-        return mentions[-1][2]
+        return fitting[-1][2]
+
+    def _addressed_by(self, subject: Token) -> Entity | None:
+        """The person named as the object of ``subject``'s verb: "Spilsbury" of "Ms Cure asked Spilsbury"."""
+        verb = subject.head
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"}:
+                entity = self.entities.at(child.idx, child.idx + len(child.text))
+                if entity is not None and entity.type == "PERSON":
+                    return entity
+        return None
 
     def _by_role(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
         """Who holds ``role``: the last-mentioned entity with that title (or, for "the ministry", the last
