@@ -1689,3 +1689,16 @@ def test_he_skips_the_woman_who_leads_the_sentence_for_the_man_she_spoke_to() ->
         "Ms Calder fined him $900."
     )
     assert _quote(article, "That sort of thing").speaker.name == "Kai Morrow"
+
+
+@pytest.mark.parametrize("cue", ["chirped", "quipped", "chuckled", "enthused", "grumbled"])
+def test_a_manner_of_speaking_attributes_a_quote(cue: str) -> None:
+    article = _article(f"“It's great to be back in Harbourton,” {cue} comedian Tolly Braddock as he took the stage.")
+    quote = _quote(article, "It's great to be back")
+    assert (quote.speaker.name, quote.cue.text if quote.cue else None) == ("Tolly Braddock", cue)
+
+
+@pytest.mark.parametrize(("written", "name"), [("Fr Colm Enright", "Colm Enright"), ("Carer Tina Roddy", "Tina Roddy")])
+def test_a_priests_style_or_a_carers_trade_is_not_part_of_the_name(written: str, name: str) -> None:
+    article = _article(f"“We remember her in our prayers,” said {written}.")
+    assert _quote(article, "We remember her").speaker.name == name

@@ -17,7 +17,7 @@ TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "F
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_DET = re.compile(r"^(?:the|The)\s+")
 _HONORIFIC_WORDS = frozenset(
-    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Hon Alhaji Alhaja Datuk Dato Datin".split()
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Revd Fr Hon Alhaji Alhaja Datuk Dato Datin".split()
 )
 #: One honorific, or Malaysian titles of two words ("Datuk Seri", "Tan Sri").
 _HONORIFIC = re.compile(rf"^(?:(?:Datuk|Dato'?|Datin|Tan|Puan) S(?:e)?ri|{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+")

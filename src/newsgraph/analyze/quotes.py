@@ -43,7 +43,7 @@ REPORTING_LEMMAS = frozenset(
     testify tweet post describe reiterate repeat continue conclude agree disagree point think estimate
     threaten accuse reveal disclose indicate signal hint propose demand tout lament concede answer
     counter retort quip joke muse mention chant shout yell scream cry plead whisper sing call laugh chuckle
-    smile sigh""".split()
+    smile sigh chirp exclaim enthuse gush boast fume mutter murmur grumble bellow marvel rave""".split()
 )
 #: Cues whose object is the addressee: "told reporters", "assured voters".
 _ADDRESSING = frozenset("tell assure inform remind brief reassure promise".split())

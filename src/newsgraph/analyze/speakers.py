@@ -154,6 +154,8 @@ def subject_of(verb: Token) -> Token | None:
             subject = next((c for c in subject.children if c.dep_ == "appos" and _person_noun(c)), subject)
         if subject is not None and _is_dateline(subject):
             subject = _after_dateline(subject)  # "OSLOVIK — The harbour master says …": the town is no speaker
+        if subject is not None and subject.pos_ == "NOUN" and _person_noun(subject):
+            subject = _name_after(subject) or subject  # "quipped [comedian] Tolly Braddock", misparsed
         if subject is not None:
             if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
                 return token.head  # "a report … that said": the report speaks
@@ -199,6 +201,18 @@ def subject_of(verb: Token) -> Token | None:
             if not (end < len(doc) and doc[end].tag_ == "POS"):
                 right = doc[first.i : end].root
     return right
+
+
+def _name_after(noun: Token) -> Token | None:
+    """A person's name right after ``noun`` that the parser did not hang on it: "quipped [comedian] Tolly
+    Braddock", where "Braddock" went to the verb."""
+    doc, end = noun.doc, noun.i + 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == noun.i + 1 or doc[end].ent_iob_ == "I"):
+        end += 1
+    if end == noun.i + 1:
+        return None
+    name = doc[noun.i + 1 : end]
+    return name.root if name.root.head.i != noun.i else None
 
 
 _DASHES = {"—", "–", "--", "―"}

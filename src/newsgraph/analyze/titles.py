@@ -15,7 +15,8 @@ PERSON_NOUNS = frozenset(
     teenager grandmother grandfather person employee worker resident patient parent neighbour neighbor witness
     passenger driver customer shopper trader member volunteer voter mum mom dad partner friend colleague relative
     pal fan supporter spectator contractor refugee grower commuter pensioner migrant shopkeeper vendor motorist
-    cyclist pedestrian player""".split()
+    cyclist pedestrian player carer caregiver student pupil homeowner tenant landlord eyewitness bystander
+    onlooker""".split()
 )
 #: The parties a court report names by role: "the accused said" is someone "he" can refer back to, though
 #: never someone to look for among the people named ("the accused" is rarely the last man named).
