@@ -1698,7 +1698,15 @@ def test_a_manner_of_speaking_attributes_a_quote(cue: str) -> None:
     assert (quote.speaker.name, quote.cue.text if quote.cue else None) == ("Tolly Braddock", cue)
 
 
-@pytest.mark.parametrize(("written", "name"), [("Fr Colm Enright", "Colm Enright"), ("Carer Tina Roddy", "Tina Roddy")])
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Fr Colm Enright", "Colm Enright"),
+        ("Carer Tina Roddy", "Tina Roddy"),
+        ("Skipper Tane Whitmore", "Tane Whitmore"),
+        ("GP Mika Nasser", "Mika Nasser"),
+    ],
+)
 def test_a_priests_style_or_a_carers_trade_is_not_part_of_the_name(written: str, name: str) -> None:
     article = _article(f"“We remember her in our prayers,” said {written}.")
     assert _quote(article, "We remember her").speaker.name == name
