@@ -337,3 +337,11 @@ def test_a_short_form_of_several_words_is_the_one_longer_name_it_begins() -> Non
     later = next(t.i for t in doc if t.text == "Kamal" and t.i > first)
     people = _tagged(text, (first, first + 3, "PERSON"), (later, later + 2, "PERSON"))
     assert [(e.name, len(e.mentions)) for e in people] == [("Kamal Arif Rahmat", 2)]
+
+
+def test_a_titled_name_of_four_words_the_tagger_holds_together_stays_whole() -> None:
+    text = "Prime Minister Tuala Aiono Saleni Maliotu said the council had apologised."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Tuala")
+    people = [e for e in _tagged(text, (first, first + 4, "PERSON")) if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Tuala Aiono Saleni Maliotu"]

@@ -1705,6 +1705,7 @@ def test_a_manner_of_speaking_attributes_a_quote(cue: str) -> None:
         ("Carer Tina Roddy", "Tina Roddy"),
         ("Skipper Tane Whitmore", "Tane Whitmore"),
         ("GP Mika Nasser", "Mika Nasser"),
+        ("Climatologist Elsa Bruin", "Elsa Bruin"),
     ],
 )
 def test_a_priests_style_or_a_carers_trade_is_not_part_of_the_name(written: str, name: str) -> None:

@@ -444,7 +444,12 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
         while end < len(doc) and is_title_token(doc[end]) and doc[end].text[:1].isupper():
             end += 1
         name_end = end
-        while name_end < len(doc) and name_end - end < 3 and _name_word(doc[name_end]):
+        # up to three name words, or more where the tagger holds them in one name ("Shiv Charan Lal Sharma")
+        while (
+            name_end < len(doc)
+            and (name_end - end < 3 or doc[name_end].ent_iob_ == "I" and doc[name_end].ent_type_ == "PERSON")
+            and _name_word(doc[name_end])
+        ):
             name_end += 1
             # A hyphenated name is three tokens: "Sayed", "-", "Khaiyum".
             while (
