@@ -1711,3 +1711,11 @@ def test_a_manner_of_speaking_attributes_a_quote(cue: str) -> None:
 def test_a_priests_style_or_a_carers_trade_is_not_part_of_the_name(written: str, name: str) -> None:
     article = _article(f"“We remember her in our prayers,” said {written}.")
     assert _quote(article, "We remember her").speaker.name == name
+
+
+def test_a_name_set_off_after_a_described_trade_and_place_speaks() -> None:
+    article = _article(
+        "Cash is scarce across the city this week.\n\n"
+        "A resident of Kwarmi, civil servant Idris Maina, said: “Many of my colleagues still open go extra miles.”"
+    )
+    assert _quote(article, "Many of my colleagues").speaker.name == "Idris Maina"

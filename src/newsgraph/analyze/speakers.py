@@ -358,8 +358,9 @@ def _names_role(name: Token, subject: Token) -> bool:
 
 def _set_off_name(subject: Token) -> Token | None:
     """A person's name set off by commas at the end of a role's phrase, however the parser hung it: "The
-    treasurer of the Eastgate Market Traders Union, Ada Obi, has said"."""
-    if not is_role_word(subject.text):
+    treasurer of the Eastgate Market Traders Union, Ada Obi, has said", "A tailor at Idi-Oro, Musa Ade,
+    said" (not a relative's: "the mother of the victim, Ada Obi," may name either)."""
+    if not (is_role_word(subject.text) or _person_noun(subject) and subject.lower_ not in KIN_NOUNS):
         return None
     return next(
         (
