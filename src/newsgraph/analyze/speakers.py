@@ -857,8 +857,9 @@ class SpeakerResolver:
         mentions = sorted(
             (s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)
         )
-        fitting = [m for m in mentions if self._may_be(Speaker(m[2].name, m[2].id), gender)]
-        if not fitting:
+        named = {entity.id: entity for _, _, entity in mentions}
+        fits = {key for key, entity in named.items() if self._may_be(Speaker(entity.name, key), gender)}
+        if not fits:
             return None
         sentences: list[int] = []
         for s, e, entity in reversed(mentions):
@@ -870,7 +871,7 @@ class SpeakerResolver:
                     break
                 sentences.append(span.sent.start)
             role = _subject_role(span.root)
-            if (s, e, entity) not in fitting:
+            if entity.id not in fits:
                 # the sentence's subject is of the other sex: the one they spoke to ("Ms Cure asked Spilsbury")
                 addressed = self._addressed_by(span.root) if role == "main" else None
                 if addressed is not None:
@@ -878,7 +879,7 @@ class SpeakerResolver:
                 continue
             if role == "main" or (role and previous is not None and entity.id == previous.entity):
                 return entity
-        return fitting[-1][2]
+        return next(entity for _, _, entity in reversed(mentions) if entity.id in fits)
 
     def _addressed_by(self, subject: Token) -> Entity | None:
         """The person named as the object of ``subject``'s verb: "Spilsbury" of "Ms Cure asked Spilsbury"."""
