@@ -12,9 +12,13 @@ from newsgraph.records import Entity
 
 def _tagged(text: str, *spans: tuple[int, int, str]) -> list[Entity]:
     """The entities of ``text`` when the tagger labels exactly ``spans`` (token start, end, label)."""
+    return list(find_entities(_doc_tagged(text, *spans)).entities)
+
+
+def _doc_tagged(text: str, *spans: tuple[int, int, str]) -> Doc:
     doc = get_nlp()(text)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
-    return list(find_entities(doc).entities)
+    return doc
 
 
 def _types(text: str, *spans: tuple[int, int, str]) -> dict[str, str]:
@@ -345,3 +349,10 @@ def test_a_titled_name_of_four_words_the_tagger_holds_together_stays_whole() -> 
     first = next(t.i for t in doc if t.text == "Tuala")
     people = [e for e in _tagged(text, (first, first + 4, "PERSON")) if e.type == "PERSON"]
     assert [e.name for e in people] == ["Tuala Aiono Saleni Maliotu"]
+
+
+def test_the_words_of_a_name_already_found_are_not_mentions_of_their_own() -> None:
+    text = "Ada Brisk Hanna Voss will speak at noon.\n\nVoss said so."
+    index = find_entities(_doc_tagged(text, (0, 2, "PERSON")))  # the tagger stops short; the name runs on
+    voss = text.rindex("Voss")
+    assert [(s, e) for s, e, _ in index.spans] == [(0, len("Ada Brisk Hanna Voss")), (voss, voss + 4)]

@@ -568,9 +568,11 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
         {name: name for type_, name in clusters if type_ == "PERSON" and " " not in name and name not in surnames}
     )
     for where, d in enumerate(docs):
+        # a word inside a name already found is no mention of its own ("Cruz" of "Ted Cruz")
+        named = {i for _, _, start, end in (r[1:] for r in raw if r[0] == where) for i in range(start, end)}
         for token in d:
             full = surnames.get(token.text)
-            if not full or (token.ent_iob_ != "O" and token.ent_type_ in TYPES):
+            if not full or (token.ent_iob_ != "O" and token.ent_type_ in TYPES) or token.idx in named:
                 continue
             first = d[token.i - 1] if token.i else None
             if first is not None and _other_first_name(first, full):

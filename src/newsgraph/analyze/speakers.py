@@ -855,7 +855,8 @@ class SpeakerResolver:
         subject of any clause ("Holt said … as Holt gave Brek the maximum sentence … she said"),
         else the latest named; never one of the other sex ("Magistrate Ann Cure asked Spilsbury … He said")."""
         mentions = sorted(
-            (s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)
+            ((s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)),
+            key=lambda m: m[:2],
         )
         named = {entity.id: entity for _, _, entity in mentions}
         fits = {key for key, entity in named.items() if self._may_be(Speaker(entity.name, key), gender)}
