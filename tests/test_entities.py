@@ -356,3 +356,20 @@ def test_the_words_of_a_name_already_found_are_not_mentions_of_their_own() -> No
     index = find_entities(_doc_tagged(text, (0, 2, "PERSON")))  # the tagger stops short; the name runs on
     voss = text.rindex("Voss")
     assert [(s, e) for s, e, _ in index.spans] == [(0, len("Ada Brisk Hanna Voss")), (voss, voss + 4)]
+
+
+def test_a_title_and_a_known_surname_the_tagger_called_a_body_is_the_person() -> None:
+    text = "Councillor Pascal Moyne spoke first. To this, Cllr. Moyne said the houses were promised."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Pascal")
+    cllr = next(t.i for t in doc if t.text == "Cllr.")
+    people = _tagged(text, (first, first + 2, "PERSON"), (cllr, cllr + 2, "ORG"))
+    assert [(e.name, e.type, len(e.mentions)) for e in people] == [("Pascal Moyne", "PERSON", 2)]
+
+
+def test_an_untagged_acronym_is_the_body_it_abbreviates() -> None:
+    text = "The Harbour Police Force (HPF) said it was investigating. The man was calm, said HPF in a release."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Harbour")
+    (body,) = [e for e in _tagged(text, (first, first + 3, "ORG")) if e.type == "ORG"]
+    assert (body.name, len(body.mentions)) == ("Harbour Police Force", 3)

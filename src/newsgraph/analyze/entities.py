@@ -332,6 +332,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             found.append(("PERSON", holder.text, holder.start_char, holder.end_char))
             body = doc[holder.start - 1].lower_ in BODY_NOUNS
             ent = Span(doc, ent.start, holder.start, label="ORG" if body else "GPE")
+        if ent.label_ in {"ORG", "GPE"} and _titled_surname(ent, full_names):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "[Cllr. McEvoy]*ORG*" after "Paschal McEvoy"
         if len(ent) == 2 and _misread_lead(ent[0], ent[1], places, full_names):
             # "On [Wednesday Marsh] confirmed", "from mainland [China Marsh]*ORG* said": the article's Marsh
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
@@ -354,6 +356,15 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             type_ = "GPE"
         found.append((type_, name, start, end))
     return found
+
+
+def _titled_surname(span: Span, full_names: set[tuple[str, str]]) -> bool:
+    """A title and the surname of someone the article names in full: "Cllr. McEvoy", "Insp. Ward"."""
+    return (
+        len(span) >= 2
+        and all(is_title_token(t) and t.text[:1].isupper() for t in span[:-1])
+        and any(last == span[-1].text for _, last in full_names)
+    )
 
 
 def _after_the(span: Span) -> bool:
@@ -572,7 +583,13 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
         named = {i for _, _, start, end in (r[1:] for r in raw if r[0] == where) for i in range(start, end)}
         for token in d:
             full = surnames.get(token.text)
-            if not full or (token.ent_iob_ != "O" and token.ent_type_ in TYPES) or token.idx in named:
+            body = short_forms.get(token.text) if token.text.isupper() and len(token.text) > 1 else None
+            if (token.ent_iob_ != "O" and token.ent_type_ in TYPES) or token.idx in named:
+                continue
+            if full is None and body in clusters:
+                add(clusters[body], where, token.idx, token.idx + len(token.text))  # "said SPF", untagged
+                continue
+            if not full:
                 continue
             first = d[token.i - 1] if token.i else None
             if first is not None and _other_first_name(first, full):
