@@ -159,7 +159,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             and span.doc[last + 1].is_alpha
         ):
             last += 2
-        # ... and so does a surname after a quoted nickname the model cut the name at: "[John “Wasusana]” Mithamo"
+        # ... and so does a surname after a quoted nickname the model cut the name at: "[Jomo “Wasu]” Kithinji"
         opened = any(t.text in _OPENING_QUOTES for t in span.doc[first:last])
         if opened and last + 1 < len(span.doc) and span.doc[last].text in _CLOSING_QUOTES:
             surname = span.doc[last + 1]
@@ -206,7 +206,7 @@ def _holder_after_body(span: Span) -> Span | None:
         return None
     bodies = [t.i for t in span if t.lower_ in BODY_NOUNS]
     if not bodies and len(span) >= 3 and any(t.text == span[0].text for t in doc if not span.start <= t.i < span.end):
-        bodies = [span.start]  # "Finance Minister of [Pakistan Asad Umar]*ORG*" … "doing business in Pakistan"
+        bodies = [span.start]  # "Finance Minister of [Kestria Omar Valdi]*ORG*" … "doing business in Kestria"
     if not bodies or not 2 <= span.end - bodies[-1] - 1 <= 3:
         return None
     tail = doc[bodies[-1] + 1 : span.end]
@@ -307,7 +307,7 @@ def _joins_name(token: Token) -> bool:
         and not _opening_participle(token)
         and token.text not in _CALENDAR_WORDS
         and bool(_NAME_TOKEN.match(token.text))
-        and not any(ch.isdigit() for ch in token.text)  # "Dhaka Zone-6 Mohammad Rahman"
+        and not any(ch.isdigit() for ch in token.text)  # "Dhaka Zone-6 Karim Hasan"
         # "the GMB Denise": a body's acronym; two capitals are initials ("KK Shailaja")
         and not (token.text.isupper() and len(token.text) > 2)
         and token.ent_iob_ == "O"
@@ -333,7 +333,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             body = doc[holder.start - 1].lower_ in BODY_NOUNS
             ent = Span(doc, ent.start, holder.start, label="ORG" if body else "GPE")
         if ent.label_ in {"ORG", "GPE"} and _titled_surname(ent, full_names):
-            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "[Cllr. McEvoy]*ORG*" after "Paschal McEvoy"
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "[Cllr. Moyne]*ORG*" after "Pascal Moyne"
         if len(ent) == 2 and _misread_lead(ent[0], ent[1], places, full_names):
             # "On [Wednesday Marsh] confirmed", "from mainland [China Marsh]*ORG* said": the article's Marsh
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
@@ -359,7 +359,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
 
 
 def _titled_surname(span: Span, full_names: set[tuple[str, str]]) -> bool:
-    """A title and the surname of someone the article names in full: "Cllr. McEvoy", "Insp. Ward"."""
+    """A title and the surname of someone the article names in full: "Cllr. Moyne", "Insp. Brek"."""
     return (
         len(span) >= 2
         and all(is_title_token(t) and t.text[:1].isupper() for t in span[:-1])
@@ -386,7 +386,7 @@ def _placed(span: Span) -> bool:
     if _PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char):
         return True
     if len(span) == 1 and span.root.dep_ == "appos" and span.root.head.ent_type_ == "GPE":
-        # "in Kiangai, [Kirinyaga]*PERSON*, during …": the county of the town before it
+        # "in Kiandoro, [Karimbu]*PERSON*, during …": the county of the town before it
         return span.root.head.i == span.start - 2 and span.doc[span.start - 1].text == ","
     head = span.root.head
     return span.root.dep_ == "compound" and head.lower_ in _SETTLEMENT_WORDS
@@ -455,7 +455,7 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
         while end < len(doc) and is_title_token(doc[end]) and doc[end].text[:1].isupper():
             end += 1
         name_end = end
-        # up to three name words, or more where the tagger holds them in one name ("Shiv Charan Lal Sharma")
+        # up to three name words, or more where the tagger holds them in one name ("Tuala Aiono Saleni Maliotu")
         while (
             name_end < len(doc)
             and (name_end - end < 3 or doc[name_end].ent_iob_ == "I" and doc[name_end].ent_type_ == "PERSON")
@@ -571,7 +571,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
         # particle capitalised at the start of a sentence ("Dos Reis replied").
         full = _surname_of(name, surnames) if len(name.split()) == 1 else _particle_surname(name, people)
         if full is None and type_ == "PERSON":
-            full = short_names.get(name)  # "Ahmad Zahid" of "Ahmad Zahid Hamidi"
+            full = short_names.get(name)  # "Kamal Arif" of "Kamal Arif Rahmat"
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
@@ -587,7 +587,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
             if (token.ent_iob_ != "O" and token.ent_type_ in TYPES) or token.idx in named:
                 continue
             if full is None and body in clusters:
-                add(clusters[body], where, token.idx, token.idx + len(token.text))  # "said SPF", untagged
+                add(clusters[body], where, token.idx, token.idx + len(token.text))  # "said HPF", untagged
                 continue
             if not full:
                 continue
@@ -721,8 +721,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
-    """A name of several words that begins or ends exactly one longer name -> that name: "Ahmad Zahid" is
-    the "Ahmad Zahid Hamidi" named in full elsewhere."""
+    """A name of several words that begins or ends exactly one longer name -> that name: "Kamal Arif" is
+    the "Kamal Arif Rahmat" named in full elsewhere."""
     found = {}
     for name in people:
         words = name.split()
@@ -743,8 +743,8 @@ _PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.")
 
 
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:
-    """Last name (or, failing that, first name: "Sir Keir", or a middle name: "Sabi" of "Aliyu Sabi
-    Abdullahi") -> full name, where unambiguous in the article."""
+    """Last name (or, failing that, first name: "Sir Keir", or a middle name: "Idrin" of "Musa Idrin
+    Kolawe") -> full name, where unambiguous in the article."""
     table: dict[str, str] = {}
     for position in (-1, 0, slice(1, -1)):
         names: dict[str, set[str]] = {}

@@ -22,7 +22,7 @@ _TITLES = frozenset(TITLE_ABBREVIATIONS)
 def mark_sentence_bounds(doc: Doc) -> Doc:
     """Sentence bounds the parser then respects: a paragraph break always ends a sentence (a headline has
     no full stop to end it), and a capitalised word after a title abbreviation never starts one (the parser
-    still ends a sentence at "said Coun. | Todd Taylor")."""
+    still ends a sentence at "said Coun. | Rhea Pallister")."""
     for token in doc[1:]:
         if token.text[:1].isupper() and doc[token.i - 1].text in _TITLES:
             token.is_sent_start = False
@@ -46,7 +46,7 @@ def get_nlp() -> Language:
     # Some archives print quotation marks as double primes (″walking″); split them off like quotes.
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "″"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
-    # Scrapes drop the space after a closing quote: “… to Montenegro”,said Meta.
+    # Scrapes drop the space after a closing quote: “… to the coast”,said Valk.
     glued = [r"(?<=\w)[”\"](?=,\w)", r"(?<=[”\"]),(?=\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *glued]).finditer
     return nlp

@@ -172,7 +172,7 @@ def subject_of(verb: Token) -> Token | None:
     if before is not None and verb.tag_ in _FINITE and _could_be_subject(before) and before.head.i != verb.i:
         return before  # "… the editorial board of the Harbour Courier Varga said": the parser hung him elsewhere
     if before is not None and before.text == "," and verb.tag_ in _FINITE and before.i > 0:
-        # "outside the courtroom, Sahar Bahadi, Yatim's mother, said": the parser set the name beside the room
+        # "outside the courtroom, Leila Nasri, Haddad's mother, said": the parser set the name beside the room
         token: Token | None = verb.doc[before.i - 1]
         while token is not None and token.ent_type_ != "PERSON":
             token = token.head if token.dep_ == "appos" and token.head.i < token.i else None
@@ -498,7 +498,7 @@ class SpeakerResolver:
         words = lowered.split()
         voice = next((v for (s, e), v in reversed(self.voices) if s <= start < e), None)
         if voice is not None and len(words) == 2 and words[0] in {"my", "our"} and _person_word(words[1]):
-            # “My daughter called and said, ‘…’,” said Hasina Begum: the daughter is hers
+            # “My daughter called and said, ‘…’,” said Rukhsana Bibi: the daughter is hers
             return Speaker(f"{voice.name}'s {mention.split()[1]}", None, start, end)
         kin = _KIN_MENTION.match(mention)
         if kin is not None:
@@ -719,7 +719,7 @@ class SpeakerResolver:
         if root is not None and is_role_word(root.text) and last_word is not None and last_word.type == "PERSON":
             return last_word
         if root is not None and is_role_word(root.text) and at_root is None and entity.type != "PERSON":
-            return None  # "the SNP MP" is a member, not the party
+            return None  # "the ACP MP" is a member, not the party
         # "A spokesperson for the NSC" is not the NSC itself; "Biden’s staff" is not Biden; "Fishermen in
         # the village of Kvarnes" are not Kvarnes, however the tagger reads a sentence's first word.
         if root is not None and (
@@ -814,7 +814,7 @@ class SpeakerResolver:
             return False
         if (previous.end or previous.start) > last_mention:
             return True
-        # "Sahar Bahadi, Yatim's mother, said": Yatim is named only to say who she is
+        # "Leila Nasri, Haddad's mother, said": Haddad is named only to say who she is
         owner = self.doc.char_span(last_mention, last_mention + 1, alignment_mode="expand")
         described = owner.root.head if owner is not None and owner.root.dep_ == "poss" else None
         return (
@@ -853,7 +853,7 @@ class SpeakerResolver:
         In the last sentences that name anyone, the latest subject of a main clause ("Harbour master Ilse
         Varga thanked diver Jonas Brek … Brek checked … He said" means Varga) or the last speaker as the
         subject of any clause ("Holt said … as Holt gave Brek the maximum sentence … she said"),
-        else the latest named; never one of the other sex ("Magistrate Ann Cure asked Spilsbury … He said")."""
+        else the latest named; never one of the other sex ("Magistrate Ines Calder asked Morrow … He said")."""
         mentions = sorted(
             ((s, e, entity) for s, e, entity in self.entities.mentions_before(position) if not self._quoted(s)),
             key=lambda m: m[:2],
@@ -873,7 +873,7 @@ class SpeakerResolver:
                 sentences.append(span.sent.start)
             role = _subject_role(span.root)
             if entity.id not in fits:
-                # the sentence's subject is of the other sex: the one they spoke to ("Ms Cure asked Spilsbury")
+                # the sentence's subject is of the other sex: the one they spoke to ("Ms Calder asked Morrow")
                 addressed = self._addressed_by(span.root) if role == "main" else None
                 if addressed is not None:
                     return addressed
@@ -883,7 +883,7 @@ class SpeakerResolver:
         return next(entity for _, _, entity in reversed(mentions) if entity.id in fits)
 
     def _addressed_by(self, subject: Token) -> Entity | None:
-        """The person named as the object of ``subject``'s verb: "Spilsbury" of "Ms Cure asked Spilsbury"."""
+        """The person named as the object of ``subject``'s verb: "Morrow" of "Ms Calder asked Morrow"."""
         verb = subject.head
         for child in verb.children:
             if child.dep_ in {"dobj", "dative"}:
@@ -961,7 +961,7 @@ class SpeakerResolver:
         return (found[1].name, found[1].id) if found else None
 
 
-#: Roles papers write as initials after "the": "the Dominican PM said".
+#: Roles papers write as initials after "the": "the Marivan PM said".
 _ROLE_ACRONYMS = {"PM": "Prime Minister", "CM": "Chief Minister"}
 _ROLE_ACRONYM = re.compile(r"(?<=\w )(?:PM|CM)$")
 _ABBREVIATED_TITLES = {

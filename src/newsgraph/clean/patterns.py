@@ -190,7 +190,7 @@ CREDIT_ONLY = re.compile(
     re.IGNORECASE,
 )
 #: A credit glued to the dateline after it: "JANE DOE/AFP/Getty Images(PARIS) -- …".
-#: A photographer's credit glued to the lede after it: "Ann Roe/FOXMalaya Watson, the teen who …".
+#: A photographer's credit glued to the lede after it: "Ann Roe/FOXMira Holt, the teen who …".
 GLUED_NAME_CREDIT = re.compile(
     rf"^(?P<credit>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}\s*/\s*(?:{_AGENCY}|[A-Z]{{2,10}}))(?=[A-Z][a-z])"
 )

@@ -3,7 +3,7 @@
 Scrapers that drop tags without adding a break glue a paragraph to the next ("weapon.He said"),
 an image's alt text to its credit ("…background.Image source, Getty Images"), a label to its
 caption ("Media captionPM on …"), a photo credit to the dateline ("…/AFP/Getty Images(PARIS) --") or to
-the lede ("Ann Roe/FOXMalaya Watson, …"), a related link to the sentence after it ("Live: Reaction to the
+the lede ("Ann Roe/FOXMira Holt, …"), a related link to the sentence after it ("Live: Reaction to the
 interviewAsked …") and a page's date stamp to the lead ("date 2025-02-04 Ilse Varga said …").
 Every character stays in exactly one piece, so nothing is lost.
 """
