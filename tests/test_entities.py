@@ -373,3 +373,13 @@ def test_an_untagged_acronym_is_the_body_it_abbreviates() -> None:
     first = next(t.i for t in doc if t.text == "Harbour")
     (body,) = [e for e in _tagged(text, (first, first + 3, "ORG")) if e.type == "ORG"]
     assert (body.name, len(body.mentions)) == ("Harbour Police Force", 3)
+
+
+def test_a_titled_name_whose_surname_the_tagger_read_as_a_nationality_stays_whole() -> None:
+    text = "Environment Minister Ciaran P Dolan is urging everyone to slow down."
+    doc = get_nlp()(text)
+    first = next(t.i for t in doc if t.text == "Ciaran")
+    people = [
+        e for e in _tagged(text, (first, first + 2, "PERSON"), (first + 2, first + 3, "NORP")) if e.type == "PERSON"
+    ]
+    assert [e.name for e in people] == ["Ciaran P Dolan"]

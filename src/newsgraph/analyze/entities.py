@@ -481,7 +481,7 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
             full_role
             and name_end - end >= 2
             and not name_words & BODY_NOUNS
-            and doc[name_end - 1].ent_type_ in {"", "PERSON", "ORG", "GPE"}
+            and doc[name_end - 1].ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}
         ):
             span = doc[end : _with_generation(doc, name_end)]
             text = _POSSESSIVE.sub("", span.text)
