@@ -1719,3 +1719,14 @@ def test_a_name_set_off_after_a_described_trade_and_place_speaks() -> None:
         "A resident of Kwarmi, civil servant Idris Maina, said: “Many of my colleagues still open go extra miles.”"
     )
     assert _quote(article, "Many of my colleagues").speaker.name == "Idris Maina"
+
+
+def test_a_bodys_review_speaks_for_the_body_and_how_a_body_spoke_is_not_who() -> None:
+    article = _article(
+        "The Harbour Reserve Bank kept its rate unchanged on Thursday.\n\n"
+        "“The reserves cover about five months of imports,” said the Harbour Reserve Bank’s monthly economic "
+        "review for August.\n\n"
+        "“We remain steadfast in our duty to the public,” said the high command in a late afternoon media release."
+    )
+    assert _quote(article, "The reserves cover").speaker.name == "Harbour Reserve Bank"
+    assert _quote(article, "We remain steadfast").speaker.name == "the high command"

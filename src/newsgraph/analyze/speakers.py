@@ -81,7 +81,8 @@ _WORK_OF_BODY = re.compile(
 )
 _OWNED_WORK = re.compile(
     r"^(?:(?P<owner>.+?)(?:'s|’s)|(?P<pronoun>(?i:his|her)))\s+(?:[\w-]+\s+){0,2}?(?:statement|release|update|"
-    r"report|bulletin|advisory|ruling|judgment|judgement|decision|letter|post|message|email|memo)$"
+    r"report|review|bulletin|advisory|ruling|judgment|judgement|decision|letter|post|message|email|memo)"
+    r"(?:\s+(?:for|of|on)\s+[\w\s-]+)?$"  # "the bank's monthly review for August"
 )
 #: Writings that "read" a quote out: “…,” read the judge's ruling.
 _WRITINGS = frozenset(
@@ -91,6 +92,12 @@ _WRITINGS = frozenset(
 _ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué", "update", "bulletin", "advisory"})
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
+)
+#: How a description's speaker spoke, at its end: "the high command [in a late afternoon media release]".
+_BY_MEANS = re.compile(
+    r"\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|release|"
+    r"interview|post|tweet|letter|briefing|conference|message|video|broadcast)\b.*$",
+    re.IGNORECASE,
 )
 _PARTITIVE = re.compile(
     r"^(?:many|some|most|several|few|all|one|two|three|dozens|hundreds|thousands|a few|a number|a group)\s+of\s+"
@@ -1070,6 +1077,7 @@ def _describe(mention: str) -> str:
     """A speaker with no name: "A spokesperson for the US National Security Council (NSC)" ->
     "US National Security Council spokesperson"."""
     mention = re.sub(r"\s*\([^)]*\)", "", mention).strip()
+    mention = _BY_MEANS.sub("", mention)  # "the high command in a media release": how, not who
     mention = _PARTITIVE.sub("", mention)  # "Many of the protesters" -> "protesters"
     mention = without_honorific(mention)  # "Ms. Beede" -> "Beede"
     match = _ROLE_OF_BODY.match(mention)
