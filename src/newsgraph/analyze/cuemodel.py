@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.nlp import text_of
+from newsgraph.analyze.nlp import text_of, tokens_of
 from newsgraph.analyze.speakers import subject_of
 
 _MODEL = Path(__file__).parent / "data" / "cue_model.json"
@@ -221,7 +221,7 @@ class CueModel:
         quoted = inside_quotes(doc)
         dense = self.cue.dense_scores(doc)
         found = {}
-        for token in doc:
+        for token in tokens_of(doc):
             if not is_candidate(token, lexicon):
                 continue
             entry = lexicon.get(f"{token.lemma_.lower()}/{token.pos_}")

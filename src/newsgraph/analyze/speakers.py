@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import NAME_PARTICLES, EntityIndex, is_title_token, without_honorific
-from newsgraph.analyze.nlp import text_of
+from newsgraph.analyze.nlp import text_of, tokens_of
 from newsgraph.analyze.titles import (
     BODY_NOUNS,
     KIN_NOUNS,
@@ -263,7 +263,10 @@ def _in_paragraph_of(subject: Token, verb: Token) -> Token | None:
     """``subject``, or where the parser joined a heading to it ("Budget and Taxes¶Voss said"), the
     word of its phrase that heads what stands in ``verb``'s paragraph."""
     low, high = sorted((subject.i, verb.i))
-    breaks = [t.i for t in subject.doc[low:high] if "\n" in t.text]
+    doc = subject.doc
+    if "\n" not in text_of(doc)[doc[low].idx : doc[high].idx]:
+        return subject  # the usual case, found without a pass over the tokens between
+    breaks = [t.i for t in doc[low:high] if "\n" in t.text]
     if not breaks:
         return subject
     if subject.i > verb.i:
@@ -606,7 +609,7 @@ class SpeakerResolver:
         first = next(
             (
                 t.nbor(-1).text
-                for t in self.doc
+                for t in tokens_of(self.doc)
                 if t.text == surname and t.i > 0 and t.nbor(-1).pos_ == "PROPN" and t.nbor(-1).text[:1].isupper()
                 and not is_title_token(t.nbor(-1)) and not _opens_sentence(t.nbor(-1))
             ),
