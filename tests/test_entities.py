@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 import newsgraph
+from newsgraph.analyze import analyze
 from newsgraph.analyze.entities import find_entities
 from newsgraph.analyze.nlp import get_nlp
-from newsgraph.records import Entity
+from newsgraph.records import CleanArticle, Entity, Removed
 
 
 def _tagged(text: str, *spans: tuple[int, int, str]) -> list[Entity]:
@@ -383,3 +384,41 @@ def test_a_titled_name_whose_surname_the_tagger_read_as_a_nationality_stays_whol
         e for e in _tagged(text, (first, first + 2, "PERSON"), (first + 2, first + 3, "NORP")) if e.type == "PERSON"
     ]
     assert [e.name for e in people] == ["Ciaran P Dolan"]
+
+
+def _speakers(title: str, text: str, *removed: Removed) -> dict[str, str | None]:
+    article = analyze(CleanArticle(source="t.txt", text=text, title=title, removed=removed))
+    return {q.text.split()[0]: q.speaker.name for q in article.quotes if q.kind == "direct"}
+
+
+def test_a_full_name_only_the_headline_or_a_set_aside_teaser_gives_names_the_body_surname() -> None:
+    body = (
+        "“The port will reopen on Monday,” Tavener said.\n\n"
+        "“Nobody will lose a day’s pay,” said Tavener, speaking outside the depot."
+    )
+    assert set(_speakers("Port will reopen, says Mayor Ilse Tavener", body).values()) == {"Ilse Tavener"}
+    teaser = Removed("Mayor Ilse Tavener has said the port will reopen after the strike.", "teaser")
+    assert set(_speakers("Port to reopen", body, teaser).values()) == {"Ilse Tavener"}
+    # A related story's headline is another article's: it lends no name.
+    related = Removed("Ilse Tavener opens new ferry terminal", "related headline")
+    assert set(_speakers("Port to reopen", body, related).values()) == {"Tavener"}
+
+
+def test_a_headline_lends_no_name_the_body_already_gives_or_that_it_gives_two_first_names() -> None:
+    body = "Councillor Rhea Tavener chaired the meeting.\n\n“We vote next week,” Tavener said."
+    assert set(_speakers("Harbour plan backed, says Mayor Ilse Tavener", body).values()) == {"Rhea Tavener"}
+    body = "“We vote next week,” Tavener said."
+    assert set(_speakers("Ilse Tavener and Sergeant Ola Tavener back harbour plan", body).values()) == {"Tavener"}
+
+
+def test_a_headline_in_title_case_lends_a_surname_not_a_verb_run_into_a_name() -> None:
+    nlp = get_nlp()
+    doc = nlp("“We will rebuild the market,” Okoth said.")
+    headline = _doc_tagged("Okoth Hails Amina Over Market Plan", (0, 3, "PERSON"))
+    people = {e.name for e in find_entities(doc, name_docs=[headline]).entities if e.type == "PERSON"}
+    assert people == {"Okoth"}
+
+
+def test_a_hyphenated_given_name_after_the_family_name_lends_the_family_name() -> None:
+    body = "“I will not resign,” Cheng said."
+    assert set(_speakers("Legislator Cheng Mei-ling apologises", body).values()) == {"Cheng Mei-ling"}

@@ -24,7 +24,7 @@ def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
     nlp = get_nlp()
     doc = nlp(article.text)
     caption_docs = list(nlp.pipe(c.text for c in article.captions))
-    entities = find_entities(doc, caption_docs)
+    entities = find_entities(doc, caption_docs, list(nlp.pipe(_name_sources(article))))
     date = article.published or infer_published(article.text, article.hint_dates) or published
     times = tuple(_times(article, date))
     return Article(
@@ -43,6 +43,15 @@ def analyze(article: CleanArticle, *, published: str | None = None) -> Article:
         times=times,
         events=tuple(find_events(doc, entities, [t for t in times if t.caption is None], date)),
     )
+
+
+#: What the cleaner set aside that still names the article's people in full.
+_NAMING_REMOVALS = frozenset({"teaser", "repeated headline", "extra headline", "image alt text"})
+
+
+def _name_sources(article: CleanArticle) -> list[str]:
+    """The headline and set-aside lines that may give a full name the body shortens ("Dr Keith Rowley")."""
+    return [article.title or "", *(r.text for r in article.removed if r.reason in _NAMING_REMOVALS)]
 
 
 def _headline_line(text: str) -> str | None:

@@ -510,11 +510,13 @@ def _name_word(token: Token) -> bool:
     )
 
 
-def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
+def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequence[Doc] = ()) -> EntityIndex:
     """Cluster the entities of the body ``doc`` and of the captions.
 
     A lone surname joins the person whose full name ends with it; titles come from the words
     around each mention. Caption mentions are kept apart, as (caption index, start, end).
+    ``name_docs`` (the headline, a teaser the cleaner set aside) only lend full names: "Dr Keith
+    Rowley" in the headline makes the body's "Rowley" Keith Rowley.
     """
     docs = [doc, *caption_docs]
     raw = [(where, *found) for where, d in enumerate(docs) for found in _names(d)]
@@ -546,6 +548,9 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = ()) -> EntityIndex:
                 raw.append((0, "PERSON", full, doc[token.i - 1].idx, token.idx + len(token.text)))
     surnames = _surname_table(people)
     short_names = _short_names(people)
+    for surname, full in _lent_names(name_docs, {name.split()[-1] for name in people}).items():
+        people[full] = _Cluster(full, "PERSON")
+        surnames[surname] = full
     clusters: dict[tuple[str, str], _Cluster] = {("PERSON", n): c for n, c in people.items()}
 
     def add(cluster: _Cluster, where: int, start: int, end: int) -> None:
@@ -626,6 +631,29 @@ _PERSON_NAME = re.compile(r"^[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+){1,2}$")
 
 _COMPANY_SUFFIXES = frozenset("plc ltd limited inc corp corporation co llc group holdings ag sa nv bhd".split())
 _SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
+
+
+_GIVEN_NAME_AFTER = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _lent_names(name_docs: Sequence[Doc], taken: set[str]) -> dict[str, str]:
+    """Surname -> "First Last" for the two-word names of the headline and set-aside lines, keyed by the
+    surname only (headline case misleads the tagger: "[Okoth Hails Amina]*PERSON*"). A surname the text
+    already gives a first name, or that these lines give two first names ("Kaya Deo and Ravi Deo"), lends none."""
+    lent: dict[str, str] = {}
+    firsts: dict[str, set[str]] = {}
+    for d in name_docs:
+        for type_, name, _, _ in _names(d):
+            words = name.split()
+            # "Cheng Ko-jung": a hyphenated given name follows the family name
+            family = 0 if _GIVEN_NAME_AFTER.match(words[-1]) else -1
+            if type_ == "PERSON" and len(words) == 2 and words[family] not in taken:
+                lent[words[family]] = name
+        for token in d[1:]:
+            before = d[token.i - 1]
+            if before.is_alpha and before.is_title and not is_title_token(before):
+                firsts.setdefault(token.text, set()).add(before.text)
+    return {surname: full for surname, full in lent.items() if not firsts.get(surname, set()) - set(full.split())}
 
 
 def _short_forms(text: str, raw: list[tuple[int, str, str, int, int]]) -> dict[str, tuple[str, str]]:
