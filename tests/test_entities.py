@@ -422,3 +422,25 @@ def test_a_headline_in_title_case_lends_a_surname_not_a_verb_run_into_a_name() -
 def test_a_hyphenated_given_name_after_the_family_name_lends_the_family_name() -> None:
     body = "“I will not resign,” Cheng said."
     assert set(_speakers("Legislator Cheng Mei-ling apologises", body).values()) == {"Cheng Mei-ling"}
+
+
+def test_a_member_after_a_part_of_a_place_is_split_from_the_place() -> None:
+    text = "Representative for north Harwick Nell Tobin said the road will close. Harwick voted on Monday."
+    types = _types(text, (3, 6, "PERSON"))
+    assert types.get("Nell Tobin") == "PERSON"
+    assert "Harwick Nell Tobin" not in types
+
+
+def test_a_titled_name_the_tagger_called_a_work_is_a_person() -> None:
+    text = "“We are looking for one car,” Superintendent Ross Kelleher of Bray Garda Station said."
+    assert _types(text, (9, 12, "WORK_OF_ART")).get("Ross Kelleher") == "PERSON"
+
+
+def test_ranks_with_a_full_stop_and_a_reeve_are_titles_not_names() -> None:
+    assert "Anna Ferris" in _types("“The fire is contained,” said RCMP Cpl. Anna Ferris.", (9, 12, "PERSON"))
+    assert "Darren Pask" in _types("Area Reeve Darren Pask said the road is shut.", (1, 4, "PERSON"))
+
+
+def test_a_name_ending_in_an_acronym_the_article_uses_alone_is_a_body() -> None:
+    text = "Officers from Dunmore RCMP closed the road. Local RCMP asked people to stay home."
+    assert _types(text, (2, 4, "PERSON")) == {"Dunmore RCMP": "ORG"}

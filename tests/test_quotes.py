@@ -1730,3 +1730,13 @@ def test_a_bodys_review_speaks_for_the_body_and_how_a_body_spoke_is_not_who() ->
     )
     assert _quote(article, "The reserves cover").speaker.name == "Harbour Reserve Bank"
     assert _quote(article, "We remain steadfast").speaker.name == "the high command"
+
+
+def test_a_speakers_description_after_an_inverted_attribution_is_not_what_was_said() -> None:
+    (article,) = newsgraph.extract(
+        "“Roads stay shut until the fire is out,” said Darren Pask, reeve for the RM of Hollin Lake where "
+        "the fire began.",
+        as_is=True,
+    )
+    assert [q.text for q in article.quotes] == ["Roads stay shut until the fire is out,"]
+    assert article.quotes[0].speaker.name == "Darren Pask"

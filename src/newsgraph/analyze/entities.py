@@ -198,11 +198,19 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+_COMPASS = frozenset("north south east west central mid northern southern eastern western".split())
+
+
 def _holder_after_body(span: Span) -> Span | None:
     """The name at the end of "[Role] of [Body Name] [First Last]", or of "[Role] of [Place] [First Last]" where
     the place also stands alone in the article, which the tagger took as one name."""
     doc = span.doc
-    if span.start < 2 or doc[span.start - 1].lower_ != "of" or not is_role_word(doc[span.start - 2].text):
+    before = span.start - 1 if span.start and doc[span.start - 1].lower_ in _COMPASS else span.start
+    if before < 2 or not is_role_word(doc[before - 2].text):
+        return None
+    # "Representative for north [Clondalkin Mark Ward]": a part of a place before its member (a spokesman
+    # "for" speaks for a body, named in full)
+    if doc[before - 1].lower_ != "of" and not (doc[before - 1].lower_ == "for" and before < span.start):
         return None
     bodies = [t.i for t in span if t.lower_ in BODY_NOUNS]
     if not bodies and len(span) >= 3 and any(t.text == span[0].text for t in doc if not span.start <= t.i < span.end):
@@ -351,7 +359,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if ent.label_ == "PERSON" and " " not in name and _after_the(ent):
             continue  # "[The Bill]*PERSON* now heads to the president": a person's name takes no "the"
         person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent)
-        type_ = "PERSON" if person else "ORG" if _described_as_body(ent) else TYPES.get(ent.label_, "ORG")
+        body = _described_as_body(ent) or _ends_in_acronym(ent)
+        type_ = "PERSON" if person else "ORG" if body else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
             type_ = "GPE"
         found.append((type_, name, start, end))
@@ -408,6 +417,15 @@ _BODY_AFTER = re.compile(
 def _described_as_body(span: Span) -> bool:
     """ "[An Fórsa Cósta]*PERSON*, the coastal rescue service, said": a body, whatever the tagger said."""
     return span.label_ == "PERSON" and bool(_BODY_AFTER.match(text_of(span.doc), span.end_char))
+
+
+def _ends_in_acronym(span: Span) -> bool:
+    """ "[Onanole RCMP]*PERSON*": a name ending in an acronym that the article also uses outside any
+    person's name ("local RCMP") is a body."""
+    last = span[-1]
+    if span.label_ != "PERSON" or len(span) < 2 or not (last.is_upper and last.is_alpha and 2 <= len(last) <= 6):
+        return False
+    return any(t.text == last.text and t.ent_type_ != "PERSON" for t in span.doc)
 
 
 def _titled_after(span: Span) -> bool:
@@ -481,7 +499,8 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
             full_role
             and name_end - end >= 2
             and not name_words & BODY_NOUNS
-            and doc[name_end - 1].ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}
+            # "Superintendent [Dermot Mann]*WORK_OF_ART*" is a name; a date or a number ends none
+            and doc[name_end - 1].ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
         ):
             span = doc[end : _with_generation(doc, name_end)]
             text = _POSSESSIVE.sub("", span.text)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.analyze.cuemodel import CueModel, shipped_cue_model
 from newsgraph.analyze.nlp import text_of, tokens_of
 from newsgraph.analyze.speakers import subject_of, subject_span
+from newsgraph.analyze.titles import is_role_word
 
 #: A learned cue must introduce content at least this often (PolNeAR train), and a relation must carry
 #: at least this share of its cue uses. Tuned on PolNeAR dev.
@@ -220,6 +221,8 @@ def _extracted_clause(cue: Token) -> list[tuple[int, int]]:
 def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
     """The content words of ``cue`` rooted at ``anchor`` (a dependent, or the head for "^relation")."""
     if relation.startswith("^"):
+        if _described_speaker(cue, anchor):
+            return []
         inner = {t.i for t in cue.subtree}
         return [t for t in anchor.subtree if t.i not in inner]
     # "called for X": the preposition is part of the cue, not of what was called for.
@@ -242,6 +245,19 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
         tokens += [t for c in cue.children if c.dep_ == relation and c.i > anchor.i and not _reports_again(c)
                    for t in c.subtree]  # fmt: skip
     return _without_asides(anchor, sorted(tokens, key=lambda t: t.i))
+
+
+def _described_speaker(cue: Token, head: Token) -> bool:
+    """ "…,” said Lloyd Ewashko, reeve for the district": the parser made the speaker's description the
+    cue's head, but it is who spoke, not what was said."""
+    doc = cue.doc
+    return (
+        head.i > cue.i + 2
+        and is_role_word(head.text)
+        and doc[head.i - 1].text == ","
+        and doc[head.i - 2].dep_ in {"nsubj", "nsubjpass"}
+        and doc[head.i - 2].head.i == cue.i
+    )
 
 
 _CIRCUMSTANCE_PREPOSITIONS = {"in", "at", "on", "during", "after", "before", "since", "while", "from"}

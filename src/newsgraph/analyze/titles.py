@@ -61,7 +61,9 @@ ROLE_NOUNS = [
     "deputy", "dep", "dep.", "td", "msp", "mla", "am", "mep", "collector", "chief whip", "whip",
     # police and military ranks as British and Irish papers abbreviate them, with no full stop
     "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",
-    "lt", "col", "gen", "cmdr", "cmdr.", "cpl",
+    "lt", "col", "gen", "cmdr", "cmdr.", "cpl", "cpl.", "corporal", "brigadier", "brig.", "maj.",
+    # the head of a Canadian rural municipality
+    "reeve",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
