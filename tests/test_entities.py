@@ -444,3 +444,17 @@ def test_ranks_with_a_full_stop_and_a_reeve_are_titles_not_names() -> None:
 def test_a_name_ending_in_an_acronym_the_article_uses_alone_is_a_body() -> None:
     text = "Officers from Dunmore RCMP closed the road. Local RCMP asked people to stay home."
     assert _types(text, (2, 4, "PERSON")) == {"Dunmore RCMP": "ORG"}
+
+
+def test_two_one_word_names_the_tagger_cut_apart_are_one_name() -> None:
+    text = "His younger brother, Obinna Chukwu, blamed officials for the demolition."
+    assert _types(text, (4, 5, "GPE"), (5, 6, "GPE")) == {"Obinna Chukwu": "PERSON"}
+
+
+def test_a_maasai_or_kalenjin_particle_is_inside_the_name() -> None:
+    (article,) = newsgraph.extract(
+        "Narok Governor Samuel ole Tanui has asked traders to reopen their stalls.\n\n"
+        "“Nobody will be harmed at the market,” said Tanui.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Samuel ole Tanui"]

@@ -1740,3 +1740,30 @@ def test_a_speakers_description_after_an_inverted_attribution_is_not_what_was_sa
     )
     assert [q.text for q in article.quotes] == ["Roads stay shut until the fire is out,"]
     assert article.quotes[0].speaker.name == "Darren Pask"
+
+
+def test_a_relatives_name_set_off_after_the_relative_speaks_whatever_the_tagger_called_it() -> None:
+    doc = get_nlp()("His younger brother, Obinna Chukwu, blamed officials for the demolition.")
+    doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 5, 6, label="GPE")]  # as the tagger cut such a name
+    start, end = subject_span(doc[7])
+    assert doc.text[start:end] == "Obinna Chukwu"
+
+
+def test_the_owner_of_the_thing_a_sentence_is_about_is_who_he_means_next() -> None:
+    (article,) = newsgraph.extract(
+        "Alan Dorsey, director of the county emergency agency, said crews worked through the night.\n\n"
+        "“It is heart-breaking to see,” Dorsey said.\n\n"
+        "Kevin Marsh’s barn was flattened by the storm. He said he heard the roof go first.\n\n"
+        "“Before I could reach the door, the barn was gone,” he said.",
+        as_is=True,
+    )
+    speakers = {q.text.split()[0]: q.speaker.name for q in article.quotes}
+    assert speakers == {"crews": "Alan Dorsey", "It": "Alan Dorsey", "he": "Kevin Marsh", "Before": "Kevin Marsh"}
+
+
+def test_a_say_inside_a_quote_reports_nothing_outside_it() -> None:
+    (article,) = newsgraph.extract(
+        "Another trader fumed: “If the council wants us gone, they should just say it. We have waited two years.”",
+        as_is=True,
+    )
+    assert [(q.kind, q.speaker.name) for q in article.quotes] == [("direct", "trader")]

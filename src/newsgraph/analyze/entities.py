@@ -99,6 +99,27 @@ _PORTFOLIO_WORDS = frozenset(
 )
 
 
+def _joined(ents: tuple[Span, ...]) -> list[Span]:
+    """The tagger's spans, with two one-word names it cut apart joined again: "[Magnus]*GPE* [Ikenna]*GPE*"
+    where the parser reads the first as part of the second."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and len(last) == 1
+            and len(ent) == 1
+            and last.end == ent.start
+            and last[0].head.i == ent[0].i
+            and last[0].dep_ == "compound"
+            and all(t.pos_ == "PROPN" and t.is_title for t in (last[0], ent[0]))
+        ):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label=ent.label_)
+        else:
+            joined.append(ent)
+    return joined
+
+
 def _clean_name(span: Span) -> tuple[str, int, int]:
     """Entity text without a possessive tail, a leading "the" or an honorific, with adjusted offsets.
 
@@ -248,8 +269,11 @@ def _misread_surname(span: Span) -> bool:
     )
 
 
-#: Lower-case words that belong inside personal names: "Ali bin Mohammed", "Ursula von der Leyen".
-NAME_PARTICLES = frozenset("bin ibn bint al el de da di del della der den van von le la du dos das ter".split())
+#: Lower-case words that belong inside personal names: "Ali bin Mohammed", "Ursula von der Leyen",
+#: "Joseph ole Lenku".
+NAME_PARTICLES = frozenset(
+    "bin ibn bint al el de da di del della der den van von le la du dos das ter ole wa arap".split()
+)
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -329,7 +353,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     found = list(titled)
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
     full_names = {(e[0].text, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
-    for ent in doc.ents:
+    for ent in _joined(doc.ents):
         if "\n" in ent.text or not (ent.label_ in TYPES or _misread_body(ent)):
             continue
         if all(is_title_token(t) or t.is_punct for t in ent):

@@ -104,7 +104,9 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
             _adopt_enclosing_report(item, indirect, text)
     # A report that holds a quote is told by that quote; one that holds only a title or a scare quote stands.
     marked = [(item.start - 1, item.end + 1) for item in found]
-    found += [f for f in indirect if not _overlaps(f, marked) and not nested(f, indirect)]
+    found += [
+        f for f in indirect if not _overlaps(f, marked) and not nested(f, indirect) and not _reaches_out(f, quoted)
+    ]
     found.sort(key=lambda f: f.start)
     resolver = SpeakerResolver(doc, entities, quoted)
     quotes: list[Quote] = []
@@ -125,6 +127,14 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
                 speaker = resolver.resolve(introduced, item.start, item.parts, named_person=True)
         quotes.append(_record(doc, item, speaker))
     return quotes
+
+
+def _reaches_out(item: Found, quoted: list[tuple[int, int]]) -> bool:
+    """A cue inside a quote ("…they should just say it”) reports only words inside that quote."""
+    if item.cue is None:
+        return False
+    around = next(((s, e) for s, e in quoted if s <= item.cue.idx < e), None)
+    return around is not None and any(start < around[0] or end > around[1] for start, end in item.parts)
 
 
 #: "Sheinbaum Says She Rejected Trump's Offer": a headline reporting speech, in headline case or not.
@@ -153,8 +163,10 @@ def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
     match = _HEADLINE_REPORT.match(title, first, last) or _HEADLINE_LABEL.match(title, first, last)
     if match is None:
         return None
-    speaker_text = match.group("speaker")
     start, end = match.span("speaker")
+    # "Alan Dorsey, director of the agency, said …": the name, not its description
+    speaker_text = match.group("speaker").split(",")[0].rstrip()
+    end = start + len(speaker_text)
     person = next(
         (e for e in entities.entities if e.type in {"PERSON", "ORG", "GPE"} and _names_entity(speaker_text, e.name)),
         None,

@@ -360,10 +360,13 @@ def _names_role(name: Token, subject: Token) -> bool:
     off by commas ("a second trader, Obinna, wants")."""
     if name.ent_type_ == "PERSON":
         return True
-    if name.pos_ != "PROPN" or name.i < subject.i or name.ent_type_ not in {"ORG", "NORP", ""}:
+    if name.pos_ != "PROPN" or name.i < subject.i:
         return False
-    set_off = name.dep_ == "appos" and name.nbor(-1).text == "," and subject.lemma_.lower() in PERSON_NOUNS
-    return is_role_word(subject.text) or set_off
+    comma_before = name.left_edge.i > 0 and name.doc[name.left_edge.i - 1].text == ","
+    set_off = name.dep_ == "appos" and comma_before and _person_word(subject.lemma_.lower())
+    if name.ent_type_ in {"GPE", "LOC"}:
+        return set_off  # "His younger brother, [Magnus Ikenna]*GPE*, said": no place is set off so
+    return name.ent_type_ in {"ORG", "NORP", ""} and (is_role_word(subject.text) or set_off)
 
 
 def _set_off_name(subject: Token) -> Token | None:
@@ -987,13 +990,17 @@ _SALIENCE_SENTENCES = 2
 
 def _subject_role(token: Token) -> str | None:
     """ "main" for the subject of its sentence's main verb (or of a verb conjoined to it), "sub" for the
-    subject of another clause, None otherwise; a name in apposition counts as what it stands beside."""
+    subject of another clause, None otherwise; a name in apposition counts as what it stands beside, and
+    the owner of a thing as the thing."""
     if token.dep_ == "appos":
         # "One shop owner, Orla Keane, who …, lost"; "President of the Traders Alliance, Ilyas Memon, said"
         # (the parser often hangs the name on the last noun of the title)
         token = token.head
         while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
             token = token.head
+    head = token.head
+    if token.dep_ == "poss" and head.pos_ == "NOUN" and not (_person_noun(head) or is_role_word(head.text)):
+        token = token.head  # "Ron Tebb's house was hit. He said": the owner of a thing that is the subject
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     verb = token.head
