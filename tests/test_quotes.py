@@ -1767,3 +1767,26 @@ def test_a_say_inside_a_quote_reports_nothing_outside_it() -> None:
         as_is=True,
     )
     assert [(q.kind, q.speaker.name) for q in article.quotes] == [("direct", "trader")]
+
+
+def test_an_unnamed_speakers_defining_clause_is_part_of_the_description() -> None:
+    (article,) = newsgraph.extract(
+        "“The queue ran round the block,” said a retailer who declined to be named.\n\n"
+        "“Nobody could park,” the retailer said.",
+        as_is=True,
+    )
+    # and "declined to be named" reports nothing
+    assert [(q.kind, q.speaker.name) for q in article.quotes] == [
+        ("direct", "retailer who declined to be named"),
+        ("direct", "retailer who declined to be named"),
+    ]
+
+
+def test_a_clause_about_someone_already_introduced_or_naming_them_is_not_kept() -> None:
+    (article,) = newsgraph.extract(
+        "“The rent went up by half,” said the engineer who was asked to pay more.\n\n"
+        "“The water stopped on Monday,” said a resident who asked to be called Tavi.",
+        as_is=True,
+    )
+    names = [q.speaker.name or "" for q in article.quotes if q.kind == "direct"]
+    assert [name.split()[-1] for name in names] == ["engineer", "resident"]

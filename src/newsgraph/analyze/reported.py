@@ -202,7 +202,10 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _circumstance(anchor: Token, relation: str) -> bool:
-    """ "said in a phone interview", "told reporters at the rally": where or when, not what was said."""
+    """ "said in a phone interview", "told reporters at the rally": where or when, not what was said;
+    "declined to be named": a wish not to be named, not a report."""
+    if anchor.lemma_ in {"name", "identify"} and any(c.dep_ == "auxpass" for c in anchor.children):
+        return True
     return relation == "prep" and anchor.lower_ in _CIRCUMSTANCE_PREPOSITIONS and anchor.head.lemma_ in {"say", "tell"}
 
 

@@ -327,6 +327,28 @@ def _phrase(head: Token) -> list[Token]:
     return tokens
 
 
+def _defining_clause(subject: Token, run: list[Token], verb: Token | None) -> list[Token]:
+    """The short relative clause that tells an unnamed speaker apart: "a neighbour [who did not want to be
+    named]", "a woman [who requested anonymity]"; not one set off by a comma, nor one that holds the cue."""
+    if subject.pos_ != "NOUN" or not run:
+        return []
+    clause = next((c for c in subject.children if c.dep_ == "relcl" and c.i > run[-1].i), None)
+    if clause is None:
+        return []
+    words = list(clause.subtree)
+    personal = _person_word(subject.lemma_.lower()) or words[0].lower_ in {"who", "whom", "whose"}
+    if not personal or words[0].i != run[-1].i + 1 or len(words) > _MAX_DEFINING_CLAUSE:
+        return []
+    if any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another"} for c in subject.children):
+        return []  # "the Indian engineer who …" speaks of someone already introduced
+    if any(t.pos_ == "PROPN" for t in words):
+        return []  # "a resident who asked to be called Seka": the name says who
+    return [] if verb is not None and any(t.i == verb.i for t in words) else words
+
+
+_MAX_DEFINING_CLAUSE = 10
+
+
 def subject_span(verb: Token | None) -> tuple[int, int] | None:
     """Character span of the speaker phrase of ``verb``, without relative clauses or brackets."""
     if verb is None:
@@ -406,6 +428,7 @@ def noun_phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, in
         run.append(token)
     while run and (run[-1].is_punct or run[-1].dep_ in {"cc", "case"} and run[-1].i != subject.i):
         run.pop()
+    run += _defining_clause(subject, run, verb)
     if len(run) > 1 and run[-1].lower_ in _MISREAD_CUES and run[-1].pos_ == "NOUN":
         run.pop()  # “…,” the letter written by the district collector read: "read" is the cue, not a noun
     if not run:
@@ -1078,8 +1101,9 @@ def _is_person(speaker: Speaker) -> bool:
 
 
 def _description_head(name: str | None) -> str:
-    """The head noun of a description, lower-cased: "former employee of the mine" -> "employee"."""
-    words = re.split(r"\s+(?:of|for|with|from|at|in)\s+", name or "")[0].split()
+    """The head noun of a description, lower-cased: "former employee of the mine" -> "employee",
+    "retailer who declined to be named" -> "retailer"."""
+    words = re.split(r"\s+(?:of|for|with|from|at|in|who|whom|whose)\s+", name or "")[0].split()
     return words[-1].lower() if words else ""
 
 
