@@ -486,3 +486,26 @@ def test_a_date_stamp_glued_to_the_lead_is_cut_off_and_the_lead_kept() -> None:
     )
     assert article.text.startswith("Harbour master Ilse Varga said the weir would be rebuilt.")
     assert "date 2025-02-04" not in article.text
+
+
+def test_html_tags_left_in_a_text_dump_become_paragraphs() -> None:
+    text = (
+        '<p>Heavy rain flooded the ring road on Monday.</p>.<p>While <a href="/tags/council">council</a> '
+        "officials say drains are cleared daily, drivers disagree.</p>.<p>“There is not one dry lane,” said "
+        "Tomas Veld, a courier.</p>.<p><strong>'Slow work'</strong></p>.<p>Crews will return on Friday &amp; "
+        "Saturday.</p>"
+    )
+    (article,) = clean_document(RawDocument(source="dump.txt", text=text))
+    assert article.text.split("\n\n") == [
+        "Heavy rain flooded the ring road on Monday.",
+        "While council officials say drains are cleared daily, drivers disagree.",
+        "“There is not one dry lane,” said Tomas Veld, a courier.",
+        "'Slow work'",
+        "Crews will return on Friday & Saturday.",
+    ]
+
+
+def test_prose_that_mentions_a_tag_is_left_alone() -> None:
+    text = "Editors said the <p> tag in the old template broke the page.\n\nThe fix went live on Tuesday."
+    (article,) = clean_document(RawDocument(source="dump.txt", text=text))
+    assert "<p>" in article.text

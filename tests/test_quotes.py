@@ -1790,3 +1790,31 @@ def test_a_clause_about_someone_already_introduced_or_naming_them_is_not_kept() 
     )
     names = [q.speaker.name or "" for q in article.quotes if q.kind == "direct"]
     assert [name.split()[-1] for name in names] == ["engineer", "resident"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "''... It is a source of despair for us,'' resident Oren Vale told commissioners. ''We want action.''",
+        "‘‘It is a source of despair for us,” resident Oren Vale told commissioners. ‘‘We want action.’’",
+    ],
+)
+def test_a_double_quote_typed_as_two_single_marks(text: str) -> None:
+    (article,) = newsgraph.extract(text, as_is=True)
+    quotes = [(q.text, q.speaker.name) for q in article.quotes]
+    # one quote split by its attribution
+    assert [(t.lstrip(". "), s) for t, s in quotes] == [
+        ("It is a source of despair for us, We want action.", "Oren Vale")
+    ]
+
+
+def test_a_quote_reopened_with_two_single_marks_runs_on_over_the_paragraph_break() -> None:
+    (article,) = newsgraph.extract(
+        "Police spokesperson Lina Moss said a case was opened.\n\n"
+        "“Police can confirm road closures in Kell Avenue. Officers watched the march all day.\n\n"
+        "‘‘It is alleged that a shop was looted during the march,” Moss said.",
+        as_is=True,
+    )
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert len(quote.parts) == 2 and quote.text.endswith("looted during the march,")
+    assert quote.speaker.name == "Lina Moss"

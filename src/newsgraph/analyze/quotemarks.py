@@ -25,10 +25,12 @@ class MarkSpan:
     double: bool
     closed: bool = True
     children: list[MarkSpan] = field(default_factory=list)
+    #: Characters of the opening mark: 2 for ``…'' and ''…''.
+    opening: int = 1
 
     @property
     def outer_start(self) -> int:
-        return self.start - 1
+        return self.start - self.opening
 
     @property
     def outer_end(self) -> int:
@@ -37,6 +39,17 @@ class MarkSpan:
 
 def _is_letter(ch: str) -> bool:
     return ch.isalnum()
+
+
+def _opening(paragraph: str, start: int) -> int:
+    """Characters of the opening mark ending at ``start``: two for a doubled single mark or backtick."""
+    doubled = start > 0 and paragraph[start] in "'‘`" and paragraph[start - 1] == paragraph[start]
+    return 2 if doubled else 1
+
+
+def _opens_word(text: str, index: int) -> bool:
+    """Whether a word (or an ellipsis before one) starts at ``index``."""
+    return index < len(text) and (text[index].isalnum() or text[index] in ".…")
 
 
 def find_mark_spans(text: str) -> list[MarkSpan]:
@@ -65,7 +78,7 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
 
     def close(index: int) -> None:
         start, double, _, children = stack.pop()
-        span = MarkSpan(offset + start + 1, offset + index, double, True, children)
+        span = MarkSpan(offset + start + 1, offset + index, double, True, children, _opening(paragraph, start))
         (stack[-1][3] if stack else top).append(span)
 
     skip = -1
@@ -82,6 +95,16 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
                 # ``…'': a typewriter's double quote, opened with two backticks and closed with two apostrophes
                 stack.append((index + 1, True, "'\"”", []))
                 skip = index + 1
+        elif (
+            ch in "'‘"
+            and after == ch
+            and not open_doubles
+            and before in _OPEN_CONTEXT
+            and _opens_word(paragraph, index + 2)
+        ):
+            # ''…'' or ‘‘…’’: a double quote typed as two single marks, as some archives and wires print it
+            stack.append((index + 1, True, "'’”\"", []))
+            skip = index + 1
         elif ch in "'’" and after == ch and open_doubles:
             # ’’ or '' closing a double quote: “… enslave us,’’ the governor said.
             while stack and not stack[-1][1]:
@@ -132,7 +155,7 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
         opens_as_quote = paragraph[start] == "‘" or apostrophe_opens and paragraph[start] == "'"
         if double or (opens_as_quote and (not lead or lead[-1] in ".!?")):
             end = len(paragraph.rstrip())
-            top.append(MarkSpan(offset + start + 1, offset + end, double, False, children))
+            top.append(MarkSpan(offset + start + 1, offset + end, double, False, children, _opening(paragraph, start)))
             break
     top.sort(key=lambda s: s.start)
     return top

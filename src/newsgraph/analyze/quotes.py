@@ -80,7 +80,7 @@ _CLOSING_MARKS = {'"', "”", "’", "'", "''", "»"}
 _CAPITALISED_CUES = frozenset(
     "said says added explained asked noted stated replied continued recalled insisted".split()
 )
-_OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "«", "„"}
+_OPENING_MARKS = {'"', "“", "”", "‘", "'", "''", "‘‘", "``", "«", "„"}
 #: Double quotation marks: a paragraph with one of them quotes someone itself.
 #: Pronouns that carry a paraphrase on from one paragraph to the next.
 _REPORTED_PRONOUNS = {"he", "she", "they", "we"}

@@ -1,11 +1,12 @@
 """Split a text scrape into articles and sort every line into title, body, caption or removed.
 
-The dump is first mended (``unwrap`` rejoins hard-wrapped paragraphs, ``unglue`` cuts glued ones),
-then read top to bottom. Each line gets a role (``roles.py``) from its own shape, corrected by its
-neighbours (a caption label names the next line a caption); then its place decides: a headline
-that repeats, or that is followed by captions, a byline or a timestamp, starts a new article once
-the current one has a body; a repeated line keeps one copy; after a footer (comment form, paywall,
-wire credits) the rest of the article is page furniture. ``sections.py`` then finishes each article.
+The dump is first mended (``strip_markup`` turns stray HTML tags into paragraph breaks, ``unwrap``
+rejoins hard-wrapped paragraphs, ``unglue`` cuts glued ones), then read top to bottom. Each line
+gets a role (``roles.py``) from its own shape, corrected by its neighbours (a caption label names
+the next line a caption); then its place decides: a headline that repeats, or that is followed by
+captions, a byline or a timestamp, starts a new article once the current one has a body; a repeated
+line keeps one copy; after a footer (comment form, paywall, wire credits) the rest of the article
+is page furniture. ``sections.py`` then finishes each article.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from newsgraph.clean import lines as ln
+from newsgraph.clean.markup import strip_markup
 from newsgraph.clean.roles import (
     ARCHIVE,
     BODY,
@@ -57,7 +59,7 @@ def iter_lines(text: str) -> Iterator[ln.Line]:
 
 def split_scrape(text: str, *, split: bool = True, known_title: str | None = None) -> list[Section]:
     """Sections (articles) of a text scrape. With ``split=False`` the whole text is one article."""
-    lines = unglue(unwrap(list(iter_lines(text))))
+    lines = unglue(unwrap(list(iter_lines(strip_markup(text)))))
     counts = Counter(line.key for line in lines)
     shapes = shapes_in_context(lines, [shape_of(line, counts[line.key]) for line in lines])
     usual_gap = _usual_paragraph_gap(lines, shapes)
