@@ -1818,3 +1818,31 @@ def test_a_quote_reopened_with_two_single_marks_runs_on_over_the_paragraph_break
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert len(quote.parts) == 2 and quote.text.endswith("looted during the march,")
     assert quote.speaker.name == "Lina Moss"
+
+
+def test_an_inverted_attribution_whose_speaker_the_parser_made_the_object() -> None:
+    (article,) = newsgraph.extract(
+        "“Even a shed is not built without a permit,” remarked the chief justice. “People here have no water.”",
+        as_is=True,
+    )
+    assert {(q.speaker.name or "").removeprefix("the ") for q in article.quotes} == {"chief justice"}
+
+
+def test_the_n_year_old_is_the_person_in_focus() -> None:
+    (article,) = newsgraph.extract(
+        "Film star Ravi Menon watched the trailer at a screening in Pune on Friday.\n\n"
+        "Commenting on the trailer, the 61-year-old said: “I am lost for words. Let us watch it again.”",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Ravi Menon"]
+
+
+def test_an_mec_is_a_title_and_a_councillor_found_by_title_lends_the_full_name() -> None:
+    (article,) = newsgraph.extract(
+        "Transport spokesperson Ayanda Mkhize said MEC Thembile Qolo has condemned the attacks.\n\n"
+        "“Our aim is to keep the public safe,” Qolo said.\n\n"
+        "Councillor Nuala Ferris has hit out at police over the figures.\n\n"
+        "Cllr Ferris told the paper: “I have still not heard anything back.”",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Thembile Qolo", "Nuala Ferris"]

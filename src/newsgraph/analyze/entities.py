@@ -353,6 +353,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     found = list(titled)
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
     full_names = {(e[0].text, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    # and those found by title, whatever the tagger called them: "[Councillor Nuala Donnelly]*ORG*"
+    full_names |= {(name.split()[0], name.split()[-1]) for _, name, _, _ in titled if " " in name}
     for ent in _joined(doc.ents):
         if "\n" in ent.text or not (ent.label_ in TYPES or _misread_body(ent)):
             continue

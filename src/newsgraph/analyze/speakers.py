@@ -38,6 +38,7 @@ _STYLED = {
 }
 #: Mentions that stand for one more of those last described: "said another", "a second added".
 _ONE_MORE = {"one", "another", "a second", "a third", "a fourth"}
+_AGED = re.compile(r"^\d+-year-old$")
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "ms": "female", "mrs": "female", "miss": "female",
@@ -198,6 +199,11 @@ def subject_of(verb: Token) -> Token | None:
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
     )
     doc = verb.doc
+    if right is None and verb.i > 0 and doc[verb.i - 1].is_quote:
+        # “…,” remarked the chief justice: right after a quote the verb's object is who spoke
+        right = next(
+            (c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "NOUN" and _person_word(c.lemma_.lower())), None
+        )
     if right is None and verb.tag_ in _FINITE and verb.i + 1 < len(doc):
         # “…,” said Ansel Pruett, who lives …: the parser gave the name to the clause after it
         first = doc[verb.i + 1]
@@ -579,7 +585,7 @@ class SpeakerResolver:
         if (
             len(words) >= 2
             and words[0] in {"the", "this"}
-            and words[-1] in PERSON_NOUNS
+            and (words[-1] in PERSON_NOUNS or _AGED.match(words[-1]))  # "the 56-year-old said"
             and not _POSSESSIVE.search(lowered)
         ):
             # "A second woman emailed … “…,” the woman said": the one last described so; else "the dejected
