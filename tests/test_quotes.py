@@ -1846,3 +1846,13 @@ def test_an_mec_is_a_title_and_a_councillor_found_by_title_lends_the_full_name()
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Thembile Qolo", "Nuala Ferris"]
+
+
+@pytest.mark.parametrize(("name", "surname"), [("Orla May", "May"), ("Joseph Tendai Made", "Made")])
+def test_a_surname_that_reads_as_a_modal_or_a_verb_still_speaks(name: str, surname: str) -> None:
+    (article,) = newsgraph.extract(
+        f"Minister {name} spoke to farmers on Monday.\n\n“The grain will be paid for this month,” {surname} said.",
+        as_is=True,
+    )
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert (quote.speaker.name, quote.cue.text if quote.cue else None) == (name, "said")

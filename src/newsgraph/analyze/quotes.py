@@ -31,7 +31,13 @@ from newsgraph.analyze.reported import (
     trimmed_span,
 )
 from newsgraph.analyze.sources import media_mentions
-from newsgraph.analyze.speakers import SpeakerResolver, noun_phrase_span, subject_of, subject_span
+from newsgraph.analyze.speakers import (
+    SpeakerResolver,
+    misread_name_before,
+    noun_phrase_span,
+    subject_of,
+    subject_span,
+)
 from newsgraph.analyze.titles import is_role_word
 from newsgraph.records import Cue, Quote, Speaker
 
@@ -377,7 +383,12 @@ def _reported_clause(verb: Token, position: int) -> tuple[int, int] | None:
 
 def _cue_record(verb: Token) -> Cue:
     """The cue verb with its auxiliaries and adverbs to the left ("has long said")."""
-    left = [c for c in verb.children if c.i < verb.i and c.dep_ in {"aux", "auxpass", "neg", "advmod"}]
+    misread = misread_name_before(verb)  # "May said": May spoke
+    left = [
+        c
+        for c in verb.children
+        if c.i < verb.i and c.dep_ in {"aux", "auxpass", "neg", "advmod"} and (misread is None or c.i > misread.i)
+    ]
     first = min([verb, *left], key=lambda t: t.i)
     # Only take a contiguous run up to the verb.
     while first.i < verb.i and any(t.dep_ in {"nsubj", "nsubjpass", "punct"} for t in verb.doc[first.i : verb.i]):

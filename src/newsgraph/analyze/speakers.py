@@ -194,6 +194,9 @@ def subject_of(verb: Token) -> Token | None:
         writing = next((c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS), None)
         if writing is not None:
             return writing  # “…,” read the judge's ruling: the writing speaks for whoever wrote it
+    misread = misread_name_before(verb)
+    if misread is not None:
+        return misread
     # Inverted attribution the parser missed: "said Sheinbaum".
     right = next(
         (c for c in verb.rights if c.pos_ == "PROPN" and c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None
@@ -279,6 +282,17 @@ def _in_paragraph_of(subject: Token, verb: Token) -> Token | None:
         return None
     inside = [t for t in subject.subtree if breaks[-1] < t.i < verb.i]
     return next((t for t in inside if t.head.i not in {u.i for u in inside}), None)
+
+
+def misread_name_before(verb: Token) -> Token | None:
+    """ "“…,” May said", "“…,” Made said": a capitalised word between a closing quote and the verb that the
+    parser read as a modal or a participle is the speaker's name."""
+    if verb.i < 2 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    name, mark = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if not (name.is_title and name.is_alpha and name.tag_ in {"MD", "VBN", "VBD", "VB"}):
+        return None
+    return name if mark.is_quote or mark.text == "," and verb.doc[mark.i - 1].is_quote else None
 
 
 def _word_before(verb: Token) -> Token | None:
