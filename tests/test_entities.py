@@ -458,3 +458,12 @@ def test_a_maasai_or_kalenjin_particle_is_inside_the_name() -> None:
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Samuel ole Tanui"]
+
+
+def test_a_first_name_and_the_last_part_of_a_hyphenated_surname_are_the_person() -> None:
+    (article,) = newsgraph.extract(
+        "President Kofi Mensah-Addo has expressed concern about the filth in the city.\n\n"
+        "Speaking at the durbar, Kofi Addo noted, “We have to bring back the glory of this city.”",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Kofi Mensah-Addo"]

@@ -1856,3 +1856,34 @@ def test_a_surname_that_reads_as_a_modal_or_a_verb_still_speaks(name: str, surna
     )
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert (quote.speaker.name, quote.cue.text if quote.cue else None) == (name, "said")
+
+
+def test_a_body_named_by_its_role_word_is_never_run_across_a_paragraph_break() -> None:
+    (article,) = newsgraph.extract(
+        "Lawyers asked for the posts to be removed from Facebook and YouTube.\n\n"
+        "Earlier, the High Court granted the petition.\n\n"
+        "Then the court said, “When you finish, we will say something.”",
+        as_is=True,
+    )
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.speaker.name == "High Court"
+
+
+def test_cj_is_a_title() -> None:
+    (article,) = newsgraph.extract(
+        "Chief Justice Athar Qadri heard the contempt case on Monday.\n\n"
+        "“I did not expect this from you,” CJ Qadri said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Athar Qadri"]
+
+
+def test_a_right_mark_glued_to_the_sentence_before_opens_a_quote() -> None:
+    (article,) = newsgraph.extract(
+        "“It is above what the market expected,” the analyst Ruth Omondi said.”I think they want to signal "
+        "strength across the board”.",
+        as_is=True,
+    )
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.text.endswith("I think they want to signal strength across the board")
+    assert quote.speaker.name == "Ruth Omondi"

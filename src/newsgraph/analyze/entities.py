@@ -795,7 +795,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
     """A name of several words that begins or ends exactly one longer name -> that name: "Kamal Arif" is
-    the "Kamal Arif Rahmat" named in full elsewhere."""
+    the "Kamal Arif Rahmat" named in full elsewhere, "Nana Addo" the "Nana Akufo-Addo"."""
     found = {}
     for name in people:
         words = name.split()
@@ -807,6 +807,8 @@ def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
                 # only by more name words: not "PM Imran Khan" or a scrape's "Camera IconPremier Mark McGowan"
                 if all(_PLAIN_NAME_WORD.fullmatch(w) and not is_role_word(w) for w in extra):
                     longer.append(other)
+            elif len(more) == len(words) and more[:-1] == words[:-1] and more[-1].endswith(f"-{words[-1]}"):
+                longer.append(other)  # "Nana Addo" is "Nana Akufo-Addo", by the last part of the surname
         if len(words) >= 2 and len(longer) == 1:
             found[name] = longer[0]
     return found

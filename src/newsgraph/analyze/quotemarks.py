@@ -119,8 +119,14 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
                 straight_closes = True
             elif not after.isspace() or not open_doubles:
                 stack.append((index, True, '"”', []))  # scrapes mix styles: "And when he’s …”
-        elif ch == "”" and not open_doubles and before in _OPEN_CONTEXT and (after.isalnum() or after in "‘'…"):
-            stack.append((index, True, "”“", []))  # a right mark used to open: ”We will…,” he said.
+        elif (
+            ch == "”"
+            and not open_doubles
+            and (before in _OPEN_CONTEXT or before in ".,:" and after.isupper())
+            and (after.isalnum() or after in "‘'…")
+        ):
+            # a right mark used to open: ”We will…,” he said. (also glued to the sentence before: said.”We)
+            stack.append((index, True, "”“", []))
         elif ch == "”" and not open_doubles and any(paragraph[e[0]] == "'" for e in stack):
             # '…”: the opening mark printed as an apostrophe
             while paragraph[stack[-1][0]] != "'":

@@ -676,7 +676,9 @@ class SpeakerResolver:
     def _untagged_body(self, role: str, position: int) -> str | None:
         """The last name before ``position`` that ends in ``role``, capitalised, which the tagger did not
         take for an organisation: "the Harbour, Parks and Culture Ministry (Hapac)" for "the ministry"."""
-        pattern = re.compile(rf"(?:\b[A-Z][\w'’&.-]*,?\s+(?:(?:and|of|for|the|&)\s+)*){{1,6}}{role.capitalize()}\b")
+        # within one line; a comma only inside a list of capitalised words ("Harbour, Parks and …", not "Earlier, the")
+        word = r"\b[A-Z][\w'’&.-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*"
+        pattern = re.compile(rf"(?:{word}){{1,6}}{role.capitalize()}\b")
         names = [m for m in pattern.finditer(text_of(self.doc), 0, position) if not self._quoted(m.start())]
         for match in reversed(names):
             name = _LEADING_THE.sub("", match.group())
@@ -1018,12 +1020,13 @@ class SpeakerResolver:
 
 
 #: Roles papers write as initials after "the": "the Marivan PM said".
-_ROLE_ACRONYMS = {"PM": "Prime Minister", "CM": "Chief Minister"}
-_ROLE_ACRONYM = re.compile(r"(?<=\w )(?:PM|CM)$")
+_ROLE_ACRONYMS = {"PM": "Prime Minister", "CM": "Chief Minister", "CJ": "Chief Justice"}
+_ROLE_ACRONYM = re.compile(r"(?<=\w )(?:PM|CM|CJ)$")
 _ABBREVIATED_TITLES = {
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general", "lt.": "lieutenant",
     "col.": "colonel", "prof.": "professor", "pres.": "president", "supt.": "superintendent", "sgt.": "sergeant",
     "capt.": "captain", "adm.": "admiral", "cmdr.": "commander", "det.": "detective", "atty.": "attorney",
+    "cj": "chief justice",
 }  # fmt: skip
 
 
