@@ -1887,3 +1887,28 @@ def test_a_right_mark_glued_to_the_sentence_before_opens_a_quote() -> None:
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert quote.text.endswith("I think they want to signal strength across the board")
     assert quote.speaker.name == "Ruth Omondi"
+
+
+def test_a_trailing_participle_after_the_report_is_the_writers_gloss() -> None:
+    (article,) = newsgraph.extract(
+        "Gomez told supporters on Sunday he would consider it a personal insult if they stayed home, implicitly "
+        "putting his own name on the line.",
+        as_is=True,
+    )
+    assert [q.text for q in article.quotes] == ["he would consider it a personal insult if they stayed home"]
+
+
+def test_a_weaker_conjoined_cue_with_its_own_quoted_words_reports_anew() -> None:
+    text = "Varga tweeted that the mayor was “a fraud” and encouraged voters to “stay home” on Tuesday."
+    (article,) = newsgraph.extract(text, as_is=True)
+    clauses = [text[q.clause[0] : q.clause[1]] for q in article.quotes if q.clause]
+    assert clauses == ["the mayor was “a fraud", "voters to “stay home"]
+
+
+def test_a_report_goes_on_past_but_when_what_follows_quotes_the_speaker() -> None:
+    text = "Ruiz says she hopes to win the seat, but she knows that “the old guard never leaves.”"
+    (article,) = newsgraph.extract(text, as_is=True)
+    (quote,) = article.quotes
+    assert quote.clause is not None and text[quote.clause[0] : quote.clause[1]].startswith(
+        "she hopes to win the seat, but"
+    )

@@ -240,10 +240,11 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
             tokens = list(cue.doc[anchor.left_edge.i : max(complements) + 1])
     elif relation in {"ccomp", "xcomp"}:
         # "wants to cut taxes and raise wages": the content goes on past an "and" the parser hung on the
-        # cue; after a "but" it is mostly the writer's own turn ("vowed to X, but are likely to draw fire").
+        # cue; after a "but" it is mostly the writer's own turn ("vowed to X, but are likely to draw fire"),
+        # unless it quotes the speaker ("hopes to win, but knows that “the king stays king”").
         contrary = any(c.dep_ == "cc" and c.lower_ in _CONTRARY for c in cue.children)
         tokens += [t for c in cue.children if c.dep_ in {"conj", "cc"} and c.i > anchor.i and not _reports_again(c)
-                   and not contrary for t in c.subtree]  # fmt: skip
+                   and (not contrary or _quotes(c)) for t in c.subtree]  # fmt: skip
         # "said they had been told [the building] [was to be demolished]": one clause the parser split in two
         tokens += [t for c in cue.children if c.dep_ == relation and c.i > anchor.i and not _reports_again(c)
                    for t in c.subtree]  # fmt: skip
@@ -280,8 +281,10 @@ def _without_asides(anchor: Token, tokens: list[Token]) -> list[Token]:
         if token.i == anchor.i:
             continue
         after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
-        if _reports_again(token):
-            # "said it was opposed and warned Y": a conjoined cue with no subject of its own reports anew.
+        # "said it was opposed and warned Y": a conjoined cue with no subject of its own reports anew, and
+        # so does a weaker one with words of its own quoted ("… and encouraged Americans to “check out” …")
+        quoting = token.pos_ == "VERB" and cue_rate(token) >= MIN_CUE_RATE and _quotes(token)
+        if _reports_again(token) or quoting:
             conjoined = (
                 token.dep_ == "conj"
                 and token.head.i == anchor.i
@@ -293,7 +296,15 @@ def _without_asides(anchor: Token, tokens: list[Token]) -> list[Token]:
         elif (
             after_comma
             and token.right_edge.i >= last
-            and (token.dep_ == "appos" or token.dep_ == "relcl" and token.left_edge.lower_ in _NON_RESTRICTIVE)
+            and (
+                token.dep_ == "appos"
+                or token.dep_ == "relcl"
+                and token.left_edge.lower_ in _NON_RESTRICTIVE
+                # "would consider it an insult, implicitly putting his name on the line": the writer's gloss
+                or token.dep_ == "advcl"
+                and token.tag_ == "VBG"
+                and token.left_edge.i >= token.i - 1
+            )
         ):
             # "backed the plan, which critics call …", "endorsed Smith, the latest chapter in …"
             dropped.update(t.i for t in token.subtree)
@@ -303,6 +314,11 @@ def _without_asides(anchor: Token, tokens: list[Token]) -> list[Token]:
     if len(dashes) == 1 and kept.index(dashes[0]) >= 3:
         kept = [t for t in kept if t.i < dashes[0].i]
     return kept
+
+
+def _quotes(token: Token) -> bool:
+    """Whether the phrase of ``token`` holds quoted words."""
+    return any(t.is_quote for t in token.subtree)
 
 
 def _reports_again(token: Token) -> bool:
