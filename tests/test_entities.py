@@ -467,3 +467,10 @@ def test_a_first_name_and_the_last_part_of_a_hyphenated_surname_are_the_person()
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Kofi Mensah-Addo"]
+
+
+def test_a_ministers_portfolio_is_not_part_of_the_holders_name() -> None:
+    text = "Justifying the remark, Minister of Tourism and Lands Harin Velu told Parliament that the isle is grateful."
+    assert _types(text, (9, 12, "PERSON")).get("Harin Velu") == "PERSON"
+    text = "Minister for Land Reform and Management Prabhu Narayan Chaudhari today said that the state should act."
+    assert _types(text, (9, 10, "ORG")).get("Prabhu Narayan Chaudhari") == "PERSON"

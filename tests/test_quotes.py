@@ -1912,3 +1912,17 @@ def test_a_report_goes_on_past_but_when_what_follows_quotes_the_speaker() -> Non
     assert quote.clause is not None and text[quote.clause[0] : quote.clause[1]].startswith(
         "she hopes to win the seat, but"
     )
+
+
+def test_a_dateline_with_a_date_and_an_agency_is_no_speaker() -> None:
+    from newsgraph.analyze.speakers import _is_dateline
+
+    doc = get_nlp()("Kandor, Feb 21 (Daily Courier) - Defending his remark, the minister told Parliament he was right.")
+    assert _is_dateline(doc[0])
+    doc = get_nlp()("Kandor, the port town, voted on Monday to close the market.")
+    assert not _is_dateline(doc[0])
+
+
+def test_a_hyphenated_modifier_stays_whole_in_a_description() -> None:
+    (article,) = newsgraph.extract("“The war is on all fronts now,” a highly-placed source said.", as_is=True)
+    assert [q.speaker.name for q in article.quotes] == ["highly-placed source"]

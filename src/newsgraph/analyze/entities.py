@@ -95,7 +95,10 @@ _PORTFOLIO_WORDS = frozenset(
     """Information Affairs Foreign Home Interior Internal Defence Defense Finance Justice Health Education State
     Trade Commerce Energy Labour Labor Agriculture Transport Culture Economy Economic Planning Tourism Environment
     Security Public Works Water Youth Sports Housing Industry Communications Media Religious Social and the
-    House Senate Assembly Parliament Commons Lords Council Representatives""".split()
+    House Senate Assembly Parliament Commons Lords Council Representatives Lands Land Reform Management Mines
+    Mining Fisheries Forestry Technology Welfare Women Children Power Roads Local Government Rural Urban Aviation
+    Petroleum Investment Science Research Higher Relations Cooperation Employment Infrastructure Irrigation
+    Livestock Sanitation Food Heritage Arts Development Resources Industries Sport &""".split()
 )
 
 
@@ -150,8 +153,10 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         if described and span.doc[described[-1] + 1].pos_ == "PROPN":
             first = described[-1] + 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
-        of = first - 2 if first >= 2 and span.doc[first - 1].lower_ == "the" else first - 1  # "Speaker of the House"
-        if of >= 1 and span.doc[of].lower_ == "of" and is_role_word(span.doc[of - 1].text):
+        of = first - 1
+        while of > 0 and span.doc[of].text in _PORTFOLIO_WORDS:
+            of -= 1  # "Speaker of the House", "Minister of Tourism and [Lands Harin Fernando]"
+        if of >= 1 and span.doc[of].lower_ in {"of", "for"} and is_role_word(span.doc[of - 1].text):
             # ... or a place it is held for: "general manager of [Tasmania] Mike Patterson"
             places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"}}
             while first < span.end - 1 and (
@@ -217,6 +222,20 @@ _CALENDAR_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August "
     "September October November December".split()
 )
+
+
+_PORTFOLIO_HEADS = frozenset("minister ministry secretary department".split())
+
+
+def _past_portfolio(doc: Doc, end: int) -> int:
+    """Where the holder's name starts after a minister's title ending at ``end``: past "for Home Affairs"."""
+    if not (0 < end < len(doc) - 1 and doc[end - 1].lower_ in _PORTFOLIO_HEADS and doc[end].lower_ in {"of", "for"}):
+        return end
+    start = end + 1
+    while start < len(doc) and (doc[start].text in _PORTFOLIO_WORDS or doc[start].text == ","):
+        start += 1
+    after_and = doc[start - 1].text in {"and", "&", ",", "the"}
+    return start if start > end + 1 and not after_and and doc[start - 1].text[:1].isupper() else end
 
 
 _COMPASS = frozenset("north south east west central mid northern southern eastern western".split())
@@ -498,6 +517,8 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
         end = index + 1
         while end < len(doc) and is_title_token(doc[end]) and doc[end].text[:1].isupper():
             end += 1
+        role_end = end
+        end = _past_portfolio(doc, end)  # "Minister for Land Reform and Management [Prabhu Narayan Chaudhari]"
         name_end = end
         # up to three name words, or more where the tagger holds them in one name ("Tuala Aiono Saleni Maliotu")
         while (
@@ -515,7 +536,6 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
                 and (_name_word(doc[name_end + 1]) or doc[name_end + 1].is_lower and doc[name_end + 1].is_alpha)
             ):
                 name_end += 2
-        role_end = end
         while role_end > index + 1 and _honorific_word(doc[role_end - 1]):
             role_end -= 1  # "Prime Minister [Tan Sri]": the role ends before the honorific
         title = doc[index:role_end].text.lower()

@@ -161,7 +161,11 @@ def subject_of(verb: Token) -> Token | None:
             # "Paying tribute Mr Hale's partner Ada Roe said": a person set beside a thing speaks
             subject = next((c for c in subject.children if c.dep_ == "appos" and _person_noun(c)), subject)
         if subject is not None and _is_dateline(subject):
-            subject = _after_dateline(subject)  # "OSLOVIK — The harbour master says …": the town is no speaker
+            # "OSLOVIK — The harbour master says …": the town is no speaker; "Colombo, Feb 21 (Daily Mirror) -
+            # Justifying …, Minister Harin Fernando told": the name just before the verb is
+            before = _word_before(verb)
+            named = before is not None and before.i > subject.i + 1 and before.ent_type_ == "PERSON"
+            subject = before if named else _after_dateline(subject)
         if subject is not None and subject.pos_ == "NOUN" and _person_noun(subject):
             subject = _name_after(subject) or subject  # "quipped [comedian] Tolly Braddock", misparsed
         if subject is not None:
@@ -241,7 +245,13 @@ def _is_dateline(subject: Token) -> bool:
     if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws:
         return False
     name = doc[first.i : subject.i + 1].text
-    return name.isupper() and len(name) > 2 and subject.i + 1 < len(doc) and doc[subject.i + 1].text in _DASHES
+    if name.isupper() and len(name) > 2 and subject.i + 1 < len(doc) and doc[subject.i + 1].text in _DASHES:
+        return True
+    # "Colombo, Feb 21 (Daily Mirror) - …": a place, a date and an agency before the dash
+    return subject.pos_ == "PROPN" and bool(_DATELINE_TAIL.match(text_of(doc), subject.idx + len(subject.text)))
+
+
+_DATELINE_TAIL = re.compile(r",[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-–—]+[ \t]")
 
 
 def _after_dateline(place: Token) -> Token | None:
@@ -337,7 +347,9 @@ def _phrase(head: Token) -> list[Token]:
     for child in head.children:
         # "two-year-old", "mum-of-two", "Leeds-based": the hyphens and the measure or count belong to the phrase
         measure = child.dep_ == "npadvmod" and (head.pos_ == "ADJ" or head.tag_ == "VBN")
-        kept = child.dep_ in _KEEP or child.tag_ == "HYPH" or measure
+        # "highly-placed": a word joined by a hyphen is part of the word it joins
+        hyphened = not child.whitespace_ and child.i + 1 < len(child.doc) and child.doc[child.i + 1].tag_ == "HYPH"
+        kept = child.dep_ in _KEEP or child.tag_ == "HYPH" or measure or hyphened
         if (kept or child.dep_ == "appos" and child.tag_ == "CD" and child.nbor(-1).tag_ == "HYPH") and not (
             child.dep_ == "prep" and child.i < head.i
         ):
