@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.nlp import text_of
-from newsgraph.analyze.titles import BODY_NOUNS, PERSON_NOUNS, ROLE_NOUNS, is_role_word, title_after, title_before
+from newsgraph.analyze.titles import (
+    BODY_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    is_role_noun,
+    is_role_word,
+    title_after,
+    title_before,
+)
 from newsgraph.records import Entity
 
 #: spaCy labels we keep, and the type we store.
@@ -504,6 +512,12 @@ def _apposed_to_role(span: Span) -> bool:
     return (len(span) >= 2 and is_role_word(head.text)) or set_off
 
 
+#: Roles that stand before a name in lower case too ("spokesperson Ko Min-jung"); not short or ambiguous ones.
+_ROLE_WORDS = frozenset(
+    r for r in ROLE_NOUNS if r.isalpha() and len(r) >= 5 and r not in {"general", "justice", "official", "executive"}
+)
+
+
 def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
     """Two or three capitalised proper nouns right after a title ("Regional Governor Solveig Amundsen"):
     a person, whatever label the model gave them (it often gives none, or ORG)."""
@@ -511,7 +525,16 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
     index = 0
     while index < len(doc):
         token = doc[index]
-        if not (is_title_token(token) and token.text[:1].isupper()):
+        # "Regional Governor Solveig Amundsen"; in lower case only a role of one word, where the tagger found
+        # no person after it: "spokesperson [Ko Min-jung]*WORK_OF_ART*", not "lawmaker [Haleem Adil Sheikh]"
+        lowered_role = (
+            token.is_lower
+            and token.lower_ in _ROLE_WORDS
+            and index + 1 < len(doc)
+            and doc[index + 1].is_title
+            and doc[index + 1].ent_type_ != "PERSON"
+        )
+        if not (is_title_token(token) and (token.text[:1].isupper() or lowered_role)):
             index += 1
             continue
         end = index + 1
@@ -539,7 +562,7 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
         while role_end > index + 1 and _honorific_word(doc[role_end - 1]):
             role_end -= 1  # "Prime Minister [Tan Sri]": the role ends before the honorific
         title = doc[index:role_end].text.lower()
-        full_role = any(title == role or title.endswith(" " + role) for role in ROLE_NOUNS)
+        full_role = is_role_noun(title.split()[-1]) or any(title == r or title.endswith(" " + r) for r in ROLE_NOUNS)
         name_words = {t.lower_ for t in doc[end:name_end]}
         if (
             full_role

@@ -141,11 +141,15 @@ def role_head(mention: str) -> str | None:
 
 
 def is_role_noun(word: str) -> bool:
-    """A role noun of one word ("speaker", "Minister"), not the first word of a longer one."""
-    return word.lower() in _ROLE_SET
+    """A role noun of one word ("speaker", "Minister", "seismologist"), not the first word of a longer one."""
+    return word.lower() in _ROLE_SET or bool(_PROFESSION.match(word.lower()))
 
 
 def is_role_word(word: str) -> bool:
     """A role noun, or the first word of one ("Supreme" of "Supreme Leader"), which spaCy tags as an ORG."""
     lowered = word.lower()
-    return lowered in _ROLE_SET or lowered in _ROLE_FIRST_WORDS
+    return is_role_noun(word) or lowered in _ROLE_FIRST_WORDS
+
+
+#: Professions by their ending: seismologist, agronomist, oceanographer, paediatrician, psychiatrist.
+_PROFESSION = re.compile(r"^[a-z]{3,}(?:ologist|onomist|ographer|ician|iatrist)$")
