@@ -472,16 +472,16 @@ def test_a_first_name_and_the_last_part_of_a_hyphenated_surname_are_the_person()
 def test_a_ministers_portfolio_is_not_part_of_the_holders_name() -> None:
     text = "Justifying the remark, Minister of Tourism and Lands Harin Velu told Parliament that the isle is grateful."
     assert _types(text, (9, 12, "PERSON")).get("Harin Velu") == "PERSON"
-    text = "Minister for Land Reform and Management Prabhu Narayan Chaudhari today said that the state should act."
-    assert _types(text, (9, 10, "ORG")).get("Prabhu Narayan Chaudhari") == "PERSON"
+    text = "Minister for Land Reform and Management Ravi Narayan Bhattarai today said that the state should act."
+    assert _types(text, (9, 10, "ORG")).get("Ravi Narayan Bhattarai") == "PERSON"
 
 
 def test_a_lower_case_role_before_a_name_the_tagger_missed_makes_it_a_person() -> None:
-    text = "“No conclusion is appropriate yet,” palace spokesperson Ko Min-jung said at a briefing."
-    assert _types(text, (10, 14, "WORK_OF_ART")).get("Ko Min-jung") == "PERSON"
+    text = "“No conclusion is appropriate yet,” palace spokesperson Ko Min-ah said at a briefing."
+    assert _types(text, (10, 14, "WORK_OF_ART")).get("Ko Min-ah") == "PERSON"
     # a person the tagger found is left as it found it
-    text = "“Only the army came,” said party lawmaker Haleem Adil Sheikh, who visited the area."
-    assert "Haleem Adil Sheikh" in _types(text, (10, 13, "PERSON"))
+    text = "“Only the army came,” said party lawmaker Rafiq Anwar Sheikh, who visited the area."
+    assert "Rafiq Anwar Sheikh" in _types(text, (10, 13, "PERSON"))
 
 
 def test_a_profession_by_its_ending_is_a_title() -> None:

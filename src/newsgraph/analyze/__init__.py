@@ -50,7 +50,7 @@ _NAMING_REMOVALS = frozenset({"teaser", "repeated headline", "extra headline", "
 
 
 def _name_sources(article: CleanArticle) -> list[str]:
-    """The headline and set-aside lines that may give a full name the body shortens ("Dr Keith Rowley")."""
+    """The headline and set-aside lines that may give a full name the body shortens ("Dr Ansel Corbin")."""
     return [article.title or "", *(r.text for r in article.removed if r.reason in _NAMING_REMOVALS)]
 
 

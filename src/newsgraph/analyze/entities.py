@@ -111,7 +111,7 @@ _PORTFOLIO_WORDS = frozenset(
 
 
 def _joined(ents: tuple[Span, ...]) -> list[Span]:
-    """The tagger's spans, with two one-word names it cut apart joined again: "[Magnus]*GPE* [Ikenna]*GPE*"
+    """The tagger's spans, with two one-word names it cut apart joined again: "[Obinna]*GPE* [Chukwu]*GPE*"
     where the parser reads the first as part of the second."""
     joined: list[Span] = []
     for ent in ents:
@@ -163,7 +163,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
         of = first - 1
         while of > 0 and span.doc[of].text in _PORTFOLIO_WORDS:
-            of -= 1  # "Speaker of the House", "Minister of Tourism and [Lands Harin Fernando]"
+            of -= 1  # "Speaker of the House", "Minister of Tourism and [Lands Harin Velu]"
         if of >= 1 and span.doc[of].lower_ in {"of", "for"} and is_role_word(span.doc[of - 1].text):
             # ... or a place it is held for: "general manager of [Tasmania] Mike Patterson"
             places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"}}
@@ -256,7 +256,7 @@ def _holder_after_body(span: Span) -> Span | None:
     before = span.start - 1 if span.start and doc[span.start - 1].lower_ in _COMPASS else span.start
     if before < 2 or not is_role_word(doc[before - 2].text):
         return None
-    # "Representative for north [Clondalkin Mark Ward]": a part of a place before its member (a spokesman
+    # "Representative for north [Harwick Nell Tobin]": a part of a place before its member (a spokesman
     # "for" speaks for a body, named in full)
     if doc[before - 1].lower_ != "of" and not (doc[before - 1].lower_ == "for" and before < span.start):
         return None
@@ -297,7 +297,7 @@ def _misread_surname(span: Span) -> bool:
 
 
 #: Lower-case words that belong inside personal names: "Ali bin Mohammed", "Ursula von der Leyen",
-#: "Joseph ole Lenku".
+#: "Samuel ole Tanui".
 NAME_PARTICLES = frozenset(
     "bin ibn bint al el de da di del della der den van von le la du dos das ter ole wa arap".split()
 )
@@ -473,7 +473,7 @@ def _described_as_body(span: Span) -> bool:
 
 
 def _ends_in_acronym(span: Span) -> bool:
-    """ "[Onanole RCMP]*PERSON*": a name ending in an acronym that the article also uses outside any
+    """ "[Dunmore RCMP]*PERSON*": a name ending in an acronym that the article also uses outside any
     person's name ("local RCMP") is a body."""
     last = span[-1]
     if span.label_ != "PERSON" or len(span) < 2 or not (last.is_upper and last.is_alpha and 2 <= len(last) <= 6):
@@ -512,7 +512,7 @@ def _apposed_to_role(span: Span) -> bool:
     return (len(span) >= 2 and is_role_word(head.text)) or set_off
 
 
-#: Roles that stand before a name in lower case too ("spokesperson Ko Min-jung"); not short or ambiguous ones.
+#: Roles that stand before a name in lower case too ("spokesperson Ko Min-ah"); not short or ambiguous ones.
 _ROLE_WORDS = frozenset(
     r for r in ROLE_NOUNS if r.isalpha() and len(r) >= 5 and r not in {"general", "justice", "official", "executive"}
 )
@@ -526,7 +526,7 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
     while index < len(doc):
         token = doc[index]
         # "Regional Governor Solveig Amundsen"; in lower case only a role of one word, where the tagger found
-        # no person after it: "spokesperson [Ko Min-jung]*WORK_OF_ART*", not "lawmaker [Haleem Adil Sheikh]"
+        # no person after it: "spokesperson [Ko Min-ah]*WORK_OF_ART*", not "lawmaker [Rafiq Anwar Sheikh]"
         lowered_role = (
             token.is_lower
             and token.lower_ in _ROLE_WORDS
@@ -541,7 +541,7 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
         while end < len(doc) and is_title_token(doc[end]) and doc[end].text[:1].isupper():
             end += 1
         role_end = end
-        end = _past_portfolio(doc, end)  # "Minister for Land Reform and Management [Prabhu Narayan Chaudhari]"
+        end = _past_portfolio(doc, end)  # "Minister for Land Reform and Management [Ravi Narayan Bhattarai]"
         name_end = end
         # up to three name words, or more where the tagger holds them in one name ("Tuala Aiono Saleni Maliotu")
         while (
@@ -568,7 +568,7 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
             full_role
             and name_end - end >= 2
             and not name_words & BODY_NOUNS
-            # "Superintendent [Dermot Mann]*WORK_OF_ART*" is a name; a date or a number ends none
+            # "Superintendent [Ross Kelleher]*WORK_OF_ART*" is a name; a date or a number ends none
             and doc[name_end - 1].ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
         ):
             span = doc[end : _with_generation(doc, name_end)]
@@ -603,8 +603,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
 
     A lone surname joins the person whose full name ends with it; titles come from the words
     around each mention. Caption mentions are kept apart, as (caption index, start, end).
-    ``name_docs`` (the headline, a teaser the cleaner set aside) only lend full names: "Dr Keith
-    Rowley" in the headline makes the body's "Rowley" Keith Rowley.
+    ``name_docs`` (the headline, a teaser the cleaner set aside) only lend full names: "Dr Ansel
+    Corbin" in the headline makes the body's "Corbin" Ansel Corbin.
     """
     docs = [doc, *caption_docs]
     raw = [(where, *found) for where, d in enumerate(docs) for found in _names(d)]
@@ -733,7 +733,7 @@ def _lent_names(name_docs: Sequence[Doc], taken: set[str]) -> dict[str, str]:
     for d in name_docs:
         for type_, name, _, _ in _names(d):
             words = name.split()
-            # "Cheng Ko-jung": a hyphenated given name follows the family name
+            # "Cheng Mei-ling": a hyphenated given name follows the family name
             family = 0 if _GIVEN_NAME_AFTER.match(words[-1]) else -1
             if type_ == "PERSON" and len(words) == 2 and words[family] not in taken:
                 lent[words[family]] = name
@@ -838,7 +838,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
     """A name of several words that begins or ends exactly one longer name -> that name: "Kamal Arif" is
-    the "Kamal Arif Rahmat" named in full elsewhere, "Nana Addo" the "Nana Akufo-Addo"."""
+    the "Kamal Arif Rahmat" named in full elsewhere, "Kofi Addo" the "Kofi Mensah-Addo"."""
     found = {}
     for name in people:
         words = name.split()
@@ -851,7 +851,7 @@ def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
                 if all(_PLAIN_NAME_WORD.fullmatch(w) and not is_role_word(w) for w in extra):
                     longer.append(other)
             elif len(more) == len(words) and more[:-1] == words[:-1] and more[-1].endswith(f"-{words[-1]}"):
-                longer.append(other)  # "Nana Addo" is "Nana Akufo-Addo", by the last part of the surname
+                longer.append(other)  # "Kofi Addo" is "Kofi Mensah-Addo", by the last part of the surname
         if len(words) >= 2 and len(longer) == 1:
             found[name] = longer[0]
     return found

@@ -252,7 +252,7 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
 
 
 def _described_speaker(cue: Token, head: Token) -> bool:
-    """ "…,” said Lloyd Ewashko, reeve for the district": the parser made the speaker's description the
+    """ "…,” said Darren Pask, reeve for the district": the parser made the speaker's description the
     cue's head, but it is who spoke, not what was said."""
     doc = cue.doc
     return (

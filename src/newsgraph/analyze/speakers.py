@@ -161,8 +161,8 @@ def subject_of(verb: Token) -> Token | None:
             # "Paying tribute Mr Hale's partner Ada Roe said": a person set beside a thing speaks
             subject = next((c for c in subject.children if c.dep_ == "appos" and _person_noun(c)), subject)
         if subject is not None and _is_dateline(subject):
-            # "OSLOVIK — The harbour master says …": the town is no speaker; "Colombo, Feb 21 (Daily Mirror) -
-            # Justifying …, Minister Harin Fernando told": the name just before the verb is
+            # "OSLOVIK — The harbour master says …": the town is no speaker; "Kandor, Feb 21 (Daily Courier) -
+            # Justifying …, Minister Harin Velu told": the name just before the verb is
             before = _word_before(verb)
             named = before is not None and before.i > subject.i + 1 and before.ent_type_ == "PERSON"
             subject = before if named else _after_dateline(subject)
@@ -247,7 +247,7 @@ def _is_dateline(subject: Token) -> bool:
     name = doc[first.i : subject.i + 1].text
     if name.isupper() and len(name) > 2 and subject.i + 1 < len(doc) and doc[subject.i + 1].text in _DASHES:
         return True
-    # "Colombo, Feb 21 (Daily Mirror) - …": a place, a date and an agency before the dash
+    # "Kandor, Feb 21 (Daily Courier) - …": a place, a date and an agency before the dash
     return subject.pos_ == "PROPN" and bool(_DATELINE_TAIL.match(text_of(doc), subject.idx + len(subject.text)))
 
 
@@ -374,7 +374,7 @@ def _defining_clause(subject: Token, run: list[Token], verb: Token | None) -> li
     if any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another"} for c in subject.children):
         return []  # "the Indian engineer who …" speaks of someone already introduced
     if any(t.pos_ == "PROPN" for t in words):
-        return []  # "a resident who asked to be called Seka": the name says who
+        return []  # "a resident who asked to be called Tavi": the name says who
     return [] if verb is not None and any(t.i == verb.i for t in words) else words
 
 
@@ -419,7 +419,7 @@ def _names_role(name: Token, subject: Token) -> bool:
     comma_before = name.left_edge.i > 0 and name.doc[name.left_edge.i - 1].text == ","
     set_off = name.dep_ == "appos" and comma_before and _person_word(subject.lemma_.lower())
     if name.ent_type_ in {"GPE", "LOC"}:
-        return set_off  # "His younger brother, [Magnus Ikenna]*GPE*, said": no place is set off so
+        return set_off  # "His younger brother, [Obinna Chukwu]*GPE*, said": no place is set off so
     return name.ent_type_ in {"ORG", "NORP", ""} and (is_role_word(subject.text) or set_off)
 
 
