@@ -486,6 +486,6 @@ def test_a_lower_case_role_before_a_name_the_tagger_missed_makes_it_a_person() -
 
 def test_a_profession_by_its_ending_is_a_title() -> None:
     (article,) = newsgraph.extract(
-        "“The lava cannot go anywhere,” Seismologist Bryndis Varsdottir told reporters.", as_is=True
+        "“The magma has nowhere to go yet,” Seismologist Bryndis Varsdottir told reporters.", as_is=True
     )
     assert [q.speaker.name for q in article.quotes] == ["Bryndis Varsdottir"]

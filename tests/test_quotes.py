@@ -1754,16 +1754,16 @@ def test_the_owner_of_the_thing_a_sentence_is_about_is_who_he_means_next() -> No
         "Alan Dorsey, director of the county emergency agency, said crews worked through the night.\n\n"
         "“It is heart-breaking to see,” Dorsey said.\n\n"
         "Kevin Marsh’s barn was flattened by the storm. He said he heard the roof go first.\n\n"
-        "“Before I could reach the door, the barn was gone,” he said.",
+        "“By the time I got outside, there was no barn left,” he said.",
         as_is=True,
     )
     speakers = {q.text.split()[0]: q.speaker.name for q in article.quotes}
-    assert speakers == {"crews": "Alan Dorsey", "It": "Alan Dorsey", "he": "Kevin Marsh", "Before": "Kevin Marsh"}
+    assert speakers == {"crews": "Alan Dorsey", "It": "Alan Dorsey", "he": "Kevin Marsh", "By": "Kevin Marsh"}
 
 
 def test_a_say_inside_a_quote_reports_nothing_outside_it() -> None:
     (article,) = newsgraph.extract(
-        "Another trader fumed: “If the council wants us gone, they should just say it. We have waited two years.”",
+        "Another trader fumed: “If the council wants the stalls gone, they can say so plainly. We waited two years.”",
         as_is=True,
     )
     assert [(q.kind, q.speaker.name) for q in article.quotes] == [("direct", "trader")]
@@ -1811,18 +1811,18 @@ def test_a_double_quote_typed_as_two_single_marks(text: str) -> None:
 def test_a_quote_reopened_with_two_single_marks_runs_on_over_the_paragraph_break() -> None:
     (article,) = newsgraph.extract(
         "Police spokesperson Lina Moss said a case was opened.\n\n"
-        "“Police can confirm road closures in Kell Avenue. Officers watched the march all day.\n\n"
-        "‘‘It is alleged that a shop was looted during the march,” Moss said.",
+        "“Roads near Kell Avenue are shut for now. Officers stayed with the march all day.\n\n"
+        "‘‘Officers believe a kiosk was robbed as the march passed,” Moss said.",
         as_is=True,
     )
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
-    assert len(quote.parts) == 2 and quote.text.endswith("looted during the march,")
+    assert len(quote.parts) == 2 and quote.text.endswith("robbed as the march passed,")
     assert quote.speaker.name == "Lina Moss"
 
 
 def test_an_inverted_attribution_whose_speaker_the_parser_made_the_object() -> None:
     (article,) = newsgraph.extract(
-        "“Even a shed is not built without a permit,” remarked the chief justice. “People here have no water.”",
+        "“Even a shed is not built without a permit,” remarked the chief justice. “Taps in this city run dry.”",
         as_is=True,
     )
     assert {(q.speaker.name or "").removeprefix("the ") for q in article.quotes} == {"chief justice"}
@@ -1831,7 +1831,7 @@ def test_an_inverted_attribution_whose_speaker_the_parser_made_the_object() -> N
 def test_the_n_year_old_is_the_person_in_focus() -> None:
     (article,) = newsgraph.extract(
         "Film star Ravi Menon watched the trailer at a screening in Pune on Friday.\n\n"
-        "Commenting on the trailer, the 61-year-old said: “I am lost for words. Let us watch it again.”",
+        "Commenting on the trailer, the 61-year-old said: “I have no words. Play it once more.”",
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Ravi Menon"]
@@ -1839,10 +1839,10 @@ def test_the_n_year_old_is_the_person_in_focus() -> None:
 
 def test_an_mec_is_a_title_and_a_councillor_found_by_title_lends_the_full_name() -> None:
     (article,) = newsgraph.extract(
-        "Transport spokesperson Ayanda Mkhize said MEC Thembile Qolo has condemned the attacks.\n\n"
-        "“Our aim is to keep the public safe,” Qolo said.\n\n"
-        "Councillor Nuala Ferris has hit out at police over the figures.\n\n"
-        "Cllr Ferris told the paper: “I have still not heard anything back.”",
+        "Transport spokesperson Ayanda Mkhize said MEC Thembile Qolo visited the taxi rank on Monday.\n\n"
+        "“We want every commuter home safe,” Qolo said.\n\n"
+        "Councillor Nuala Ferris wrote to the police board again last week.\n\n"
+        "Cllr Ferris told the paper: “Nobody has answered my letters.”",
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Thembile Qolo", "Nuala Ferris"]
@@ -1872,7 +1872,7 @@ def test_a_body_named_by_its_role_word_is_never_run_across_a_paragraph_break() -
 def test_cj_is_a_title() -> None:
     (article,) = newsgraph.extract(
         "Chief Justice Athar Qadri heard the contempt case on Monday.\n\n"
-        "“I did not expect this from you,” CJ Qadri said.",
+        "“This court expected better of you,” CJ Qadri said.",
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Athar Qadri"]
@@ -1880,29 +1880,28 @@ def test_cj_is_a_title() -> None:
 
 def test_a_right_mark_glued_to_the_sentence_before_opens_a_quote() -> None:
     (article,) = newsgraph.extract(
-        "“It is above what the market expected,” the analyst Ruth Omondi said.”I think they want to signal "
-        "strength across the board”.",
+        "“Profits beat every forecast we had,” the analyst Ruth Omondi said.”We expect more of the same next year”.",
         as_is=True,
     )
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
-    assert quote.text.endswith("I think they want to signal strength across the board")
+    assert quote.text.endswith("We expect more of the same next year")
     assert quote.speaker.name == "Ruth Omondi"
 
 
 def test_a_trailing_participle_after_the_report_is_the_writers_gloss() -> None:
     (article,) = newsgraph.extract(
-        "Gomez told supporters on Sunday he would consider it a personal insult if they stayed home, implicitly "
-        "putting his own name on the line.",
+        "Gomez told volunteers he would take it as a personal slight if they skipped the ballot, quietly "
+        "staking his own standing on the count.",
         as_is=True,
     )
-    assert [q.text for q in article.quotes] == ["he would consider it a personal insult if they stayed home"]
+    assert [q.text for q in article.quotes] == ["he would take it as a personal slight if they skipped the ballot"]
 
 
 def test_a_weaker_conjoined_cue_with_its_own_quoted_words_reports_anew() -> None:
-    text = "Varga tweeted that the mayor was “a fraud” and encouraged voters to “stay home” on Tuesday."
+    text = "Varga tweeted that the mayor was “a fraud” and encouraged residents to “stay away” from the vote."
     (article,) = newsgraph.extract(text, as_is=True)
     clauses = [text[q.clause[0] : q.clause[1]] for q in article.quotes if q.clause]
-    assert clauses == ["the mayor was “a fraud", "voters to “stay home"]
+    assert clauses == ["the mayor was “a fraud", "residents to “stay away” from the vote"]
 
 
 def test_a_report_goes_on_past_but_when_what_follows_quotes_the_speaker() -> None:
