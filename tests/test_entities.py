@@ -489,3 +489,12 @@ def test_a_profession_by_its_ending_is_a_title() -> None:
         "“The magma has nowhere to go yet,” Seismologist Bryndis Varsdottir told reporters.", as_is=True
     )
     assert [q.speaker.name for q in article.quotes] == ["Bryndis Varsdottir"]
+
+
+def test_an_honour_or_a_rank_of_counsel_after_a_name_is_not_part_of_it() -> None:
+    (article,) = newsgraph.extract(
+        "Mr Gerald Pike QC, defending, said the officer was of good character.\n\n"
+        "“A deterrent sentence is not needed here,” said prosecutor Ada Obi KC.",
+        as_is=True,
+    )
+    assert {e.name for e in article.entities if e.type == "PERSON"} >= {"Gerald Pike", "Ada Obi"}

@@ -110,6 +110,10 @@ _PORTFOLIO_WORDS = frozenset(
 )
 
 
+#: Honours and ranks of counsel written after a name.
+_POST_NOMINALS = frozenset("QC KC SC SAN OBE MBE CBE KBE DBE Advocate Esq".split())
+
+
 def _joined(ents: tuple[Span, ...]) -> list[Span]:
     """The tagger's spans, with two one-word names it cut apart joined again: "[Obinna]*GPE* [Chukwu]*GPE*"
     where the parser reads the first as part of the second."""
@@ -202,7 +206,13 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         last = _with_generation(span.doc, last)
         # ... nor is a headline's verb: "[Tollis Says]*PERSON* Pier Will …", nor the marks of a caption's quote:
         # "[Rona Pell: ‘]*PERSON*A kick in the teeth’".
-        while last - 1 > first and (span.doc[last - 1].lower_ in HEADLINE_VERBS or span.doc[last - 1].is_punct):
+        # ... nor an honour or a rank of counsel after it: "Gerald Pike QC", "Ada Obi SAN", "Ravi Rao Advocate".
+        while last - 1 > first and (
+            span.doc[last - 1].lower_ in HEADLINE_VERBS
+            or span.doc[last - 1].is_punct
+            or span.doc[last - 1].text.rstrip(".") in _POST_NOMINALS
+            and last - first > 2
+        ):
             last -= 1
         span = span.doc[first:last]
     text, start = span.text, span.start_char
@@ -593,6 +603,7 @@ def _name_word(token: Token) -> bool:
         and token.lower_ not in HEADLINE_VERBS
         and bool(_NAME_TOKEN.match(token.text))
         and token.text.rstrip(".") not in _HONORIFIC_WORDS
+        and token.text.rstrip(".") not in _POST_NOMINALS
         and not is_role_word(token.text)
         and "\n" not in token.text
     )
