@@ -1925,3 +1925,19 @@ def test_a_dateline_with_a_date_and_an_agency_is_no_speaker() -> None:
 def test_a_hyphenated_modifier_stays_whole_in_a_description() -> None:
     (article,) = newsgraph.extract("“The war is on all fronts now,” a highly-placed source said.", as_is=True)
     assert [q.speaker.name for q in article.quotes] == ["highly-placed source"]
+
+
+def test_a_defining_clause_set_off_by_commas_is_kept_but_not_one_that_reports() -> None:
+    (article,) = newsgraph.extract(
+        "“You should not come on someone’s land,” a neighbour, who did not want to be identified, told reporters.\n\n"
+        "“I ran in and got my gun,” the neighbour said.",
+        as_is=True,
+    )
+    assert {q.speaker.name for q in article.quotes if q.kind == "direct"} == {
+        "neighbour who did not want to be identified"
+    }
+    (article,) = newsgraph.extract(
+        "A long-time customer, who added, “The staff knew my name,” said the diner was a fixture of the town.",
+        as_is=True,
+    )
+    assert all("added" not in (q.speaker.name or "") for q in article.quotes)

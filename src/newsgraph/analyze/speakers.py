@@ -361,7 +361,7 @@ def _phrase(head: Token) -> list[Token]:
 
 def _defining_clause(subject: Token, run: list[Token], verb: Token | None) -> list[Token]:
     """The short relative clause that tells an unnamed speaker apart: "a neighbour [who did not want to be
-    named]", "a woman [who requested anonymity]"; not one set off by a comma, nor one that holds the cue."""
+    named]", "a woman[, who requested anonymity]"; not one that holds the cue or a quote."""
     if subject.pos_ != "NOUN" or not run:
         return []
     clause = next((c for c in subject.children if c.dep_ == "relcl" and c.i > run[-1].i), None)
@@ -369,16 +369,21 @@ def _defining_clause(subject: Token, run: list[Token], verb: Token | None) -> li
         return []
     words = list(clause.subtree)
     personal = _person_word(subject.lemma_.lower()) or words[0].lower_ in {"who", "whom", "whose"}
-    if not personal or words[0].i != run[-1].i + 1 or len(words) > _MAX_DEFINING_CLAUSE:
+    doc = subject.doc
+    set_off = words[0].i == run[-1].i + 2 and doc[run[-1].i + 1].text == ","
+    if not personal or not (words[0].i == run[-1].i + 1 or set_off) or len(words) > _MAX_DEFINING_CLAUSE:
         return []
     if any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another"} for c in subject.children):
         return []  # "the Indian engineer who …" speaks of someone already introduced
     if any(t.pos_ == "PROPN" for t in words):
         return []  # "a resident who asked to be called Tavi": the name says who
-    return [] if verb is not None and any(t.i == verb.i for t in words) else words
+    if any(t.is_quote or verb is not None and t.i == verb.i for t in words):
+        return []  # "a customer who added, “…”": the clause reports, it does not describe
+    return [doc[run[-1].i + 1], *words] if set_off else words
 
 
 _MAX_DEFINING_CLAUSE = 10
+_SET_OFF_CLAUSE = re.compile(r",\s+(who|whom|whose)\b")
 
 
 def subject_span(verb: Token | None) -> tuple[int, int] | None:
@@ -1149,6 +1154,7 @@ def _describe(mention: str) -> str:
     mention = _BY_MEANS.sub("", mention)  # "the high command in a media release": how, not who
     mention = _PARTITIVE.sub("", mention)  # "Many of the protesters" -> "protesters"
     mention = without_honorific(mention)  # "Ms. Beede" -> "Beede"
+    mention = _SET_OFF_CLAUSE.sub(r" \1", mention).rstrip(",")  # "a neighbour, who asked …" -> "neighbour who asked …"
     match = _ROLE_OF_BODY.match(mention)
     if match and match.group("body")[:1].isupper():  # not "the father of a two-year-old"
         return f"{match.group('body')} {match.group('role')}"
