@@ -1941,3 +1941,20 @@ def test_a_defining_clause_set_off_by_commas_is_kept_but_not_one_that_reports() 
         as_is=True,
     )
     assert all("added" not in (q.speaker.name or "") for q in article.quotes)
+
+
+def test_his_relative_restated_is_the_same_relative_not_the_relatives_relative() -> None:
+    (article,) = newsgraph.extract(
+        "Chief Obinna Eze, owner of Eze Motors, said he had approval for the building.\n\n"
+        "“The building was inspected twice,” he said.\n\n"
+        "His younger brother blamed officials:\n\n"
+        "“They came with bulldozers at dawn and told nobody.”\n\n"
+        "“Nobody warned us,” his younger brother said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == [
+        "Obinna Eze",
+        "Obinna Eze",
+        "Obinna Eze's younger brother",
+        "Obinna Eze's younger brother",
+    ]

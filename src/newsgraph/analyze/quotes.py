@@ -196,9 +196,9 @@ def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
 
 
 def _names_entity(mention: str, name: str) -> bool:
-    """ "Sheinbaum" or "Claudia Sheinbaum" names "Claudia Sheinbaum"."""
+    """ "Sheinbaum", "Claudia Sheinbaum" or "President Claudia Sheinbaum" names "Claudia Sheinbaum"."""
     words = mention.split()
-    return mention == name or (len(words) == 1 and name.split()[-1] == words[0])
+    return mention == name or mention.endswith(f" {name}") or (len(words) == 1 and name.split()[-1] == words[0])
 
 
 def _introduced_person(doc: Doc, item: Found) -> tuple[int, int] | None:

@@ -227,7 +227,13 @@ def _name_after(noun: Token) -> Token | None:
     """A person's name right after ``noun`` that the parser did not hang on it: "quipped [comedian] Tolly
     Braddock", where "Braddock" went to the verb."""
     doc, end = noun.doc, noun.i + 1
-    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == noun.i + 1 or doc[end].ent_iob_ == "I"):
+    # capitalised: the tagger sometimes calls the verb after a noun a person ("brother [blamed]*PERSON*")
+    while (
+        end < len(doc)
+        and doc[end].ent_type_ == "PERSON"
+        and doc[end].text[:1].isupper()
+        and (end == noun.i + 1 or doc[end].ent_iob_ == "I")
+    ):
         end += 1
     if end == noun.i + 1:
         return None
@@ -766,6 +772,8 @@ class SpeakerResolver:
         offset = start + match.start("owner")
         if owner.lower() in {"his", "her"}:
             person = self._pronoun(start, start, {"his": "he", "her": "she"}[owner.lower()]).name
+            if person and person.endswith(f"'s {role}"):
+                return person  # "his brother" again, when his brother was the last to speak: not the brother's
         else:
             entity = self.entities.at(offset, offset + len(owner))
             holder = role_head(f"the {owner}")  # "the Prime Minister's spokesman"
