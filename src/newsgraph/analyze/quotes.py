@@ -198,7 +198,8 @@ def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
 def _names_entity(mention: str, name: str) -> bool:
     """ "Sheinbaum", "Claudia Sheinbaum" or "President Claudia Sheinbaum" names "Claudia Sheinbaum"."""
     words = mention.split()
-    return mention == name or mention.endswith(f" {name}") or (len(words) == 1 and name.split()[-1] == words[0])
+    full = " " in name and mention.endswith(f" {name}")  # a title before a full name, not "Harbour [Town]"
+    return mention == name or full or (len(words) == 1 and name.split()[-1] == words[0])
 
 
 def _introduced_person(doc: Doc, item: Found) -> tuple[int, int] | None:
