@@ -498,3 +498,8 @@ def test_an_honour_or_a_rank_of_counsel_after_a_name_is_not_part_of_it() -> None
         as_is=True,
     )
     assert {e.name for e in article.entities if e.type == "PERSON"} >= {"Gerald Pike", "Ada Obi"}
+
+
+def test_a_ratepayer_before_a_name_is_a_description_not_part_of_it() -> None:
+    text = "“He treated us like school children,” Ratepayer Moira Kell said after the meeting."
+    assert "Moira Kell" in _types(text, (9, 12, "PERSON"))
