@@ -51,7 +51,8 @@ _NAMING_REMOVALS = frozenset({"teaser", "repeated headline", "extra headline", "
 
 def _name_sources(article: CleanArticle) -> list[str]:
     """The headline and set-aside lines that may give a full name the body shortens ("Dr Ansel Corbin")."""
-    return [article.title or "", *(r.text for r in article.removed if r.reason in _NAMING_REMOVALS)]
+    lines = [article.title, *(r.text for r in article.removed if r.reason in _NAMING_REMOVALS)]
+    return [line for line in lines if line]
 
 
 def _headline_line(text: str) -> str | None:
