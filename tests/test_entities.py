@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Span
 
 import newsgraph
@@ -503,3 +504,29 @@ def test_an_honour_or_a_rank_of_counsel_after_a_name_is_not_part_of_it() -> None
 def test_a_ratepayer_before_a_name_is_a_description_not_part_of_it() -> None:
     text = "“He treated us like school children,” Ratepayer Moira Kell said after the meeting."
     assert "Moira Kell" in _types(text, (9, 12, "PERSON"))
+
+
+def test_a_name_with_a_stock_ticker_is_a_company_everywhere_but_counsel_keeps_a_rank() -> None:
+    text = "Harbor Minerals (HBM) chief executive Ada Kell spoke on Monday. Harbor Minerals kept its forecasts."
+    assert _types(text, (0, 2, "PERSON"), (10, 12, "PERSON"), (14, 16, "PERSON"))["Harbor Minerals"] == "ORG"
+    text = "Counsel Ada Obi (SAN) began the cross-examination."
+    assert _types(text, (1, 3, "PERSON")) == {"Ada Obi": "PERSON"}
+
+
+def test_a_title_and_surname_tagged_as_a_place_or_building_is_the_person() -> None:
+    text = "Sheriff Tomas Arevalo spoke on Monday. Sheriff Arevalo said more later."
+    entities = _tagged(text, (1, 3, "PERSON"), (7, 9, "FAC"))
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Tomas Arevalo", "PERSON", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillors Dana Whitlow and Amir Baskar voted against the budget.",
+        "Chairperson Dana Whitlow and Amir Baskar voted against the budget.",
+        "Cathaoirleach Dana Whitlow and Amir Baskar voted against the budget.",
+    ],
+)
+def test_plural_and_council_chair_titles_are_no_part_of_the_name(text: str) -> None:
+    names = {e.name for e in _tagged(text, (0, 3, "PERSON"), (4, 6, "PERSON"))}
+    assert names == {"Dana Whitlow", "Amir Baskar"}

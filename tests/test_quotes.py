@@ -1958,3 +1958,61 @@ def test_his_relative_restated_is_the_same_relative_not_the_relatives_relative()
         "Obinna Eze's younger brother",
         "Obinna Eze's younger brother",
     ]
+
+
+def test_a_rank_between_the_role_and_the_name_and_a_person_named_so() -> None:
+    (article,) = newsgraph.extract(
+        "“The new wing mirrors the old one,” explained sheriff’s office spokesperson Capt. Lena Orwig.\n\n"
+        "“The river took everything,” said another flood victim, a tired man named Danyal Qureshi.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Lena Orwig", "Danyal Qureshi"]
+
+
+def test_a_spokesperson_for_the_ministry_speaks_for_the_ministry_last_named() -> None:
+    (article,) = newsgraph.extract(
+        "The Ministry of Coastal Affairs is blaming a clerical slip for the delay.\n\n"
+        "“The timing could have been better,” a spokesperson for the ministry said on Friday.",
+        as_is=True,
+    )
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.speaker.name == "Ministry of Coastal Affairs spokesperson"
+
+
+def test_an_office_restated_without_its_title_is_the_person_in_focus() -> None:
+    (article,) = newsgraph.extract(
+        "Ama Boateng, the communications officer of the Harbour Party, spoke on Monday.\n\n"
+        "Boateng said the count was fair. The Harbour Party spokesperson then turned to the delays.\n\n"
+        "“We ask everyone to stay calm,” the party spokesperson said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Ama Boateng"]
+    for text, name in [
+        (
+            "Finance Secretary Ewan Docherty visited Perth yesterday.\n\n"
+            "“Each council must explain its own bills,” the minister said.",
+            "Ewan Docherty",
+        ),
+        (
+            "Opposition leader Carla Venn toured the flooded district on Sunday.\n\n"
+            "“The water came in the night,” said the party leader.",
+            "Carla Venn",
+        ),
+    ]:
+        (article,) = newsgraph.extract(text, as_is=True)
+        assert [q.speaker.name for q in article.quotes] == [name]
+    # an occupation is often someone never named
+    (article,) = newsgraph.extract(
+        "Carla Venn toured the flooded ward on Sunday.\n\n“We have no beds left,” the nurse said.", as_is=True
+    )
+    assert [q.speaker.name for q in article.quotes] == ["the nurse"]
+
+
+def test_a_chief_minister_is_not_someone_titled_prime_minister() -> None:
+    (article,) = newsgraph.extract(
+        "Rafiq Danu spoke in Karimpur on Monday, recalling former Prime Minister Ada Vell.\n\n"
+        "The chief minister said he had been told to prepare for a long march. "
+        "“If there is resistance, there will be talks,” he said.",
+        as_is=True,
+    )
+    assert {q.speaker.name for q in article.quotes} == {"Rafiq Danu"}

@@ -328,6 +328,10 @@ def _dateline_place(span: Span) -> bool:
 def is_title_token(token: Token) -> bool:
     return (
         is_role_word(token.text)
+        # "Councillors Ada Ruiz and Tom Hale": a title for two
+        or token.text[:1].isupper()
+        and token.text.endswith("s")
+        and is_role_noun(token.text[:-1])
         or token.text.rstrip(".") in _HONORIFIC_WORDS
         or token.lower_ in _TITLE_MODIFIERS
         or _ends_role(token)
@@ -403,8 +407,9 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             found.append(("PERSON", holder.text, holder.start_char, holder.end_char))
             body = doc[holder.start - 1].lower_ in BODY_NOUNS
             ent = Span(doc, ent.start, holder.start, label="ORG" if body else "GPE")
-        if ent.label_ in {"ORG", "GPE"} and _titled_surname(ent, full_names):
-            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "[Cllr. Moyne]*ORG*" after "Pascal Moyne"
+        if ent.label_ in {"ORG", "GPE", "FAC", "LOC", "NORP"} and _titled_surname(ent, full_names):
+            # "[Cllr. Moyne]*ORG*" and "[Sheriff Moyne]*FAC*" after "Pascal Moyne"
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
         if len(ent) == 2 and _misread_lead(ent[0], ent[1], places, full_names):
             # "On [Wednesday Marsh] confirmed", "from mainland [China Marsh]*ORG* said": the article's Marsh
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
@@ -422,7 +427,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if ent.label_ == "PERSON" and " " not in name and _after_the(ent):
             continue  # "[The Bill]*PERSON* now heads to the president": a person's name takes no "the"
         person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent)
-        body = _described_as_body(ent) or _ends_in_acronym(ent)
+        body = _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent)
         type_ = "PERSON" if person else "ORG" if body else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
             type_ = "GPE"
@@ -489,6 +494,18 @@ def _ends_in_acronym(span: Span) -> bool:
     if span.label_ != "PERSON" or len(span) < 2 or not (last.is_upper and last.is_alpha and 2 <= len(last) <= 6):
         return False
     return any(t.text == last.text and t.ent_type_ != "PERSON" for t in span.doc)
+
+
+#: A stock ticker after a name: "(RIO)", "(ASX: RIO)", "(NYSE:GE)".
+_TICKER = re.compile(r"\s*\((?:[A-Z]{2,6}:\s*)?(?P<ticker>[A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
+
+
+def _listed(span: Span) -> bool:
+    """ "[Rio Tinto]*PERSON* (RIO)": a name the article once gives a stock ticker is a company."""
+    if span.label_ != "PERSON":
+        return False
+    listed = re.finditer(re.escape(span.text) + _TICKER.pattern, text_of(span.doc))
+    return any(m.group("ticker") not in _POST_NOMINALS for m in listed)  # "Ada Obi (SAN)" is counsel
 
 
 def _titled_after(span: Span) -> bool:

@@ -226,18 +226,22 @@ def subject_of(verb: Token) -> Token | None:
 def _name_after(noun: Token) -> Token | None:
     """A person's name right after ``noun`` that the parser did not hang on it: "quipped [comedian] Tolly
     Braddock", where "Braddock" went to the verb."""
-    doc, end = noun.doc, noun.i + 1
+    doc, first = noun.doc, noun.i + 1
+    # "spokesperson Capt. Sarah Bigham": a rank between the role and the name
+    while first < len(doc) and doc[first].ent_type_ != "PERSON" and is_title_token(doc[first]):
+        first += 1
+    end = first
     # capitalised: the tagger sometimes calls the verb after a noun a person ("brother [blamed]*PERSON*")
     while (
         end < len(doc)
         and doc[end].ent_type_ == "PERSON"
         and doc[end].text[:1].isupper()
-        and (end == noun.i + 1 or doc[end].ent_iob_ == "I")
+        and (end == first or doc[end].ent_iob_ == "I")
     ):
         end += 1
-    if end == noun.i + 1:
+    if end == first:
         return None
-    name = doc[noun.i + 1 : end]
+    name = doc[first:end]
     return name.root if name.root.head.i != noun.i else None
 
 
@@ -450,11 +454,27 @@ def _set_off_name(subject: Token) -> Token | None:
     )  # fmt: skip
 
 
+def _named_so(subject: Token) -> Token | None:
+    """The name given to a person described: "a man named Ade Musa", "another victim, a man called Ade
+    Musa"."""
+    for head in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
+        if not (_person_noun(head) or is_role_word(head.text)):
+            continue
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.lower_ in {"named", "called"}:
+                name = next(
+                    (c for c in acl.children if c.dep_ in {"oprd", "dobj", "attr"} and c.ent_type_ == "PERSON"), None
+                )
+                if name is not None:
+                    return name
+    return None
+
+
 def noun_phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, int] | None:
     """Character span of the noun phrase headed by ``subject``, without ``verb``, relative clauses or brackets."""
     # "Its chair, Peter Lomax, said": the apposed name says who.
     named = next((c for c in subject.children if c.dep_ in {"appos", "npadvmod"} and _names_role(c, subject)), None)
-    named = named or _set_off_name(subject)
+    named = named or _set_off_name(subject) or _named_so(subject)
     if named is not None and subject.ent_type_ != "PERSON":
         subject = named
     # "Said Gordon.": the cue itself is not part of who spoke.
@@ -590,10 +610,32 @@ class SpeakerResolver:
             return Speaker(owned, None, start, end)
         described = _ROLE_ACRONYM.sub(lambda m: _ROLE_ACRONYMS[m.group(0)], mention)  # "the PM"
         role = role_head(described)
+        of_body = _ROLE_OF_BODY.match(mention)
+        if (
+            role in BODY_NOUNS
+            and of_body is not None
+            and of_body.group("body").lower() == role
+            and _person_word(of_body.group("role").split()[-1].lower())
+        ):
+            # "a spokesperson for the ministry": the ministry last named, and who speaks for it
+            body = self._body(role, start)
+            if body is not None:
+                return Speaker(f"{body[0]} {of_body.group('role')}", None, start, end)
         if role:
             found = self._by_role(role, described, start) or self._restated(role, described, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
+            office = role.split()[-1]
+            if (
+                words[0] == "the"
+                and office in _OFFICES
+                # "the spokesman" is rarely someone named, "the party spokesman" may well be
+                and (office not in _SEPARATE_ROLES or len(words) >= 3)
+                and not _POSSESSIVE.search(lowered)
+            ):
+                salient = self._pronoun(start, end)
+                if (salient.entity or "").startswith("person/"):
+                    return salient
         owned_work = _OWNED_WORK.match(mention)
         if owned_work is not None:
             # "The park authority's update says", "His statement said": the owner speaks through it
@@ -997,6 +1039,9 @@ class SpeakerResolver:
         ]
         # "the Regional Minister" is the one whose title says "regional", even if another minister spoke since.
         qualified = [c for c in candidates if any(_says_all(t, role, qualifier) for t in c[1].titles)]
+        if qualifier and qualifier[-1] in _RANKS:
+            # "the chief minister" is not someone titled "Prime Minister"
+            candidates = [c for c in candidates if any(qualifier[-1] in _spelled_out(t) for t in c[1].titles)]
         if qualified or candidates:
             entity = max(qualified or candidates, key=lambda c: c[0])[1]
             return entity.name, entity.id
@@ -1055,6 +1100,17 @@ _ABBREVIATED_TITLES = {
 }  # fmt: skip
 
 
+#: Words that make another post of a role: a chief minister is no prime minister.
+_RANKS = frozenset("chief prime deputy vice assistant junior senior state foreign".split())
+#: Posts one person holds at a time, which a writer restates for someone named ("the party leader"), unlike
+#: an occupation ("the nurse" is often someone never named).
+_OFFICES = frozenset(
+    """leader president premier chancellor minister secretary governor mayor chairman chairwoman chair ceo
+    director spokesperson spokesman spokeswoman ambassador envoy commissioner chief head founder coach captain
+    skipper manager representative senator congressman congresswoman king queen prince princess emperor pope
+    taoiseach principal headteacher superintendent sheriff striker midfielder defender winger goalkeeper
+    batsman bowler opener""".split()
+)
 #: How many of the last sentences that name a person a pronoun looks back over for a main-clause subject.
 _SALIENCE_SENTENCES = 2
 

@@ -32,7 +32,7 @@ ROLE_NOUNS = [
     "home secretary", "undersecretary", "under-secretary",
     "chancellor", "president", "premier", "minister", "secretary", "senator", "sen.",
     "congressman", "congresswoman", "representative", "rep.", "governor", "gov.", "mayor", "king", "queen",
-    "prince", "princess", "emperor", "ayatollah", "leader", "chairman", "chairwoman", "chair", "ceo",
+    "prince", "princess", "emperor", "ayatollah", "leader", "chairman", "chairwoman", "chairperson", "chair", "ceo",
     "director", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "judge", "justice",
     "general", "gen.", "commander", "colonel", "col.", "lieutenant", "lt.", "admiral", "sheikh", "pope",
     "cardinal", "archbishop", "bishop", "rabbi", "imam", "professor", "prof.", "dr.", "economist", "analyst",
@@ -64,8 +64,8 @@ ROLE_NOUNS = [
     # police and military ranks as British and Irish papers abbreviate them, with no full stop
     "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",
     "lt", "col", "gen", "cmdr", "cmdr.", "cpl", "cpl.", "corporal", "brigadier", "brig.", "maj.",
-    # the head of a Canadian rural municipality
-    "reeve",
+    # the head of a Canadian rural municipality; the chair of an Irish council
+    "reeve", "cathaoirleach",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
