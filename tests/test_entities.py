@@ -530,3 +530,10 @@ def test_a_title_and_surname_tagged_as_a_place_or_building_is_the_person() -> No
 def test_plural_and_council_chair_titles_are_no_part_of_the_name(text: str) -> None:
     names = {e.name for e in _tagged(text, (0, 3, "PERSON"), (4, 6, "PERSON"))}
     assert names == {"Dana Whitlow", "Amir Baskar"}
+
+
+def test_a_name_the_tagger_cut_into_two_people_is_one_unless_the_first_is_a_title() -> None:
+    text = "BNP secretary general Mirza Nadim Islam Karim spoke on Thursday."
+    assert [e.name for e in _tagged(text, (3, 5, "PERSON"), (5, 7, "PERSON"))] == ["Mirza Nadim Islam Karim"]
+    text = "Ceann Comhairle Verona Walsh spoke on Thursday."
+    assert [e.name for e in _tagged(text, (0, 2, "PERSON"), (2, 4, "PERSON"))] == ["Verona Walsh"]

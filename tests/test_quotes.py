@@ -2016,3 +2016,12 @@ def test_a_chief_minister_is_not_someone_titled_prime_minister() -> None:
         as_is=True,
     )
     assert {q.speaker.name for q in article.quotes} == {"Rafiq Danu"}
+
+
+def test_a_rank_of_counsel_after_the_name_does_not_hide_the_person() -> None:
+    (article,) = newsgraph.extract(
+        "Passing sentence, Judge Ambrose Kettle QC told the court the scheme was wicked. He went on: "
+        "“For that reason a deterrent sentence is inevitable.”",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Ambrose Kettle"]

@@ -111,23 +111,24 @@ _PORTFOLIO_WORDS = frozenset(
 
 
 #: Honours and ranks of counsel written after a name.
-_POST_NOMINALS = frozenset("QC KC SC SAN OBE MBE CBE KBE DBE Advocate Esq".split())
+POST_NOMINALS = frozenset("QC KC SC SAN OBE MBE CBE KBE DBE Advocate Esq".split())
 
 
 def _joined(ents: tuple[Span, ...]) -> list[Span]:
-    """The tagger's spans, with two one-word names it cut apart joined again: "[Obinna]*GPE* [Chukwu]*GPE*"
-    where the parser reads the first as part of the second."""
+    """The tagger's spans, with a name it cut apart joined again where the parser reads the first part as
+    part of the second: two one-word names ("[Obinna]*GPE* [Chukwu]*GPE*") or two people ("[Mirza
+    Fakhrul]*PERSON* [Islam Alamgir]*PERSON*")."""
     joined: list[Span] = []
     for ent in ents:
         last = joined[-1] if joined else None
         if (
             last is not None
-            and len(last) == 1
-            and len(ent) == 1
+            and (len(last) == len(ent) == 1 or last.label_ == ent.label_ == "PERSON")
             and last.end == ent.start
-            and last[0].head.i == ent[0].i
-            and last[0].dep_ == "compound"
-            and all(t.pos_ == "PROPN" and t.is_title for t in (last[0], ent[0]))
+            and ent.start <= last.root.head.i < ent.end
+            and last.root.dep_ == "compound"
+            and all(t.pos_ == "PROPN" and t.is_title for t in (*last, *ent))
+            and not all(is_title_token(t) for t in last)  # "[Ceann Comhairle]*PERSON* [Verona Walsh]"
         ):
             joined[-1] = Span(ent.doc, last.start, ent.end, label=ent.label_)
         else:
@@ -210,7 +211,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         while last - 1 > first and (
             span.doc[last - 1].lower_ in HEADLINE_VERBS
             or span.doc[last - 1].is_punct
-            or span.doc[last - 1].text.rstrip(".") in _POST_NOMINALS
+            or span.doc[last - 1].text.rstrip(".") in POST_NOMINALS
             and last - first > 2
         ):
             last -= 1
@@ -505,7 +506,7 @@ def _listed(span: Span) -> bool:
     if span.label_ != "PERSON":
         return False
     listed = re.finditer(re.escape(span.text) + _TICKER.pattern, text_of(span.doc))
-    return any(m.group("ticker") not in _POST_NOMINALS for m in listed)  # "Ada Obi (SAN)" is counsel
+    return any(m.group("ticker") not in POST_NOMINALS for m in listed)  # "Ada Obi (SAN)" is counsel
 
 
 def _titled_after(span: Span) -> bool:
@@ -620,7 +621,7 @@ def _name_word(token: Token) -> bool:
         and token.lower_ not in HEADLINE_VERBS
         and bool(_NAME_TOKEN.match(token.text))
         and token.text.rstrip(".") not in _HONORIFIC_WORDS
-        and token.text.rstrip(".") not in _POST_NOMINALS
+        and token.text.rstrip(".") not in POST_NOMINALS
         and not is_role_word(token.text)
         and "\n" not in token.text
     )

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.entities import NAME_PARTICLES, EntityIndex, is_title_token, without_honorific
+from newsgraph.analyze.entities import (
+    NAME_PARTICLES,
+    POST_NOMINALS,
+    EntityIndex,
+    is_title_token,
+    without_honorific,
+)
 from newsgraph.analyze.nlp import text_of, tokens_of
 from newsgraph.analyze.titles import (
     BODY_NOUNS,
@@ -827,6 +833,8 @@ class SpeakerResolver:
         """The entity named by the head of the mention: "Mexican President Claudia Sheinbaum"."""
         head = self.doc.char_span(start, end, alignment_mode="expand")
         root = head.root if head is not None else None
+        if root is not None and root.i > 0 and root.text.rstrip(".") in POST_NOMINALS:
+            root = root.nbor(-1)  # "Judge Gerald Butler [QC]": the parser's head is the rank after the name
         # The entity at the head word first: "[Pigtown Main Street]*ORG* Executive Director [Ben Hyman]".
         at_root = self.entities.at(root.idx, root.idx + len(root)) if root is not None else None
         entity = at_root or self.entities.at(start, end)

@@ -65,7 +65,7 @@ ROLE_NOUNS = [
     "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",
     "lt", "col", "gen", "cmdr", "cmdr.", "cpl", "cpl.", "corporal", "brigadier", "brig.", "maj.",
     # the head of a Canadian rural municipality; the chair of an Irish council
-    "reeve", "cathaoirleach",
+    "reeve", "cathaoirleach", "ceann comhairle",
     *KIN_NOUNS,
 ]  # fmt: skip
 _ROLE_SET = frozenset(ROLE_NOUNS)
