@@ -509,3 +509,17 @@ def test_prose_that_mentions_a_tag_is_left_alone() -> None:
     text = "Editors said the <p> tag in the old template broke the page.\n\nThe fix went live on Tuesday."
     (article,) = clean_document(RawDocument(source="dump.txt", text=text))
     assert "<p>" in article.text
+
+
+def test_a_caption_line_before_she_continued_opens_no_article() -> None:
+    text = (
+        "Singer Mara Quill plans smaller shows\n\n"
+        "Mara Quill has opened up about her tour plans after releasing her new album, Lanterns. "
+        'She explained: "My goal is to make every show feel small and close to the fans."\n\n\n'
+        "Quill performed at the harbour festival in August\n\n"
+        'She continued: "I literally just got home from the last tour and I need a rest before the next one."\n\n'
+        "The album came out on Friday and went straight to the top of the charts in four countries."
+    )
+    (article,) = clean(text)
+    assert "She continued" in article.text
+    assert "Quill performed at the harbour festival in August" not in article.text

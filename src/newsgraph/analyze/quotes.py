@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.entities import EntityIndex
-from newsgraph.analyze.nlp import text_of
+from newsgraph.analyze.nlp import TITLE_ABBREVIATIONS, text_of
 from newsgraph.analyze.quotemarks import MarkSpan, find_mark_spans
 from newsgraph.analyze.reported import (
     MIN_CUE_RATE,
@@ -93,8 +93,10 @@ _REPORTED_PRONOUNS = {"he", "she", "they", "we"}
 _DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''"}
 #: Words whose full stop is not a sentence end: titles, initials, "U.S.".
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|Pres|St|Jr|Sr|"
-    r"Lt|Maj|Mt|Ft|No|Nos|vs|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[A-Z]|[A-Z]\.[A-Z])\.$"
+    r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Prof|Rev|Pres|St|Jr|Sr|"
+    r"Mt|Ft|No|Nos|vs|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[A-Z]|[A-Z]\.[A-Z]|"
+    + "|".join(re.escape(title.rstrip(".")) for title in TITLE_ABBREVIATIONS)
+    + r")\.$"
 )
 
 
@@ -493,6 +495,7 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
                 and (previous.cue is not None or _signed_between(previous, span.outer_start))
                 and previous.kind == "direct"
                 and _same_paragraph(text, previous.end, span.start)
+                and not _someone_else_reports(doc, previous, span.outer_start)
             ):
                 # “…,” she said. “And more.” -- the same speaker goes on: one quote in more parts.
                 previous.parts.append((span.start, span.end))
@@ -549,6 +552,18 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _someone_else_reports(doc: Doc, previous: Found, start: int) -> bool:
+    """Another person named reports between ``previous`` and ``start``: “…,” Reagan said. … Sgt. Ivo Lind
+    said the car rolled. … “…” is not Reagan's any more; "Her bank told her …" does not stop Ms Skinner."""
+    text = text_of(doc)
+    speaker = text[previous.speaker_span[0] : previous.speaker_span[1]] if previous.speaker_span else ""
+    for verb in _reporting_verbs(doc, previous.end, start):
+        subject = subject_of(verb)
+        if subject is not None and subject.pos_ == "PROPN" and subject.text not in speaker:
+            return True
+    return False
 
 
 def _words_of(doc: Doc, close_at: int, limit: int) -> tuple[int, int] | None:

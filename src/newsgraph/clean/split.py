@@ -11,6 +11,7 @@ is page furniture. ``sections.py`` then finishes each article.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -96,7 +97,9 @@ def split_scrape(text: str, *, split: bool = True, known_title: str | None = Non
                     or (archive and n_words >= MIN_TITLE_WORDS and _followed_by_text(shapes, position))
                 )
             )
-            if starts_article and _titles_a_picture(lines, shapes, position):
+            if starts_article and (
+                _titles_a_picture(lines, shapes, position) or _story_goes_on(lines, shapes, position)
+            ):
                 # "Pedestrians wear masks in the city centre" right above a credited caption, in the middle
                 # of a story: the picture's own title, not a new article's headline
                 draft.removed.append(Removed(line.text, "caption title"))
@@ -184,6 +187,13 @@ def _titles_a_picture(lines: list[ln.Line], shapes: list[Shape], position: int) 
     )
 
 
+def _story_goes_on(lines: list[ln.Line], shapes: list[Shape], position: int) -> bool:
+    """A line followed by "She continued: …" is a caption inside the story: no article opens so."""
+    after = next_kept(shapes, position)
+    return after is not None and shapes[after].role == BODY and _GOES_ON.match(lines[after].text) is not None
+
+
+_GOES_ON = re.compile(r"(?:He|She|They)\s+(?:\w+\s+)?(?:said|says|added|adds|continued|explained|went on)\b")
 #: A picture's title is a short line: "Pedestrians wear masks in the city centre".
 _PICTURE_TITLE_WORDS = 10
 
