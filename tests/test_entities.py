@@ -541,3 +541,7 @@ def test_a_name_the_tagger_cut_into_two_people_is_one_unless_the_first_is_a_titl
 
 def test_a_word_said_twice_is_no_persons_name() -> None:
     assert _types("Nigeria beat Kanga Kanga on Wednesday.", (2, 4, "PERSON")) == {"Kanga Kanga": "ORG"}
+
+
+def test_a_candidate_is_a_title_before_the_name() -> None:
+    assert {e.name for e in _tagged("Candidate Tom Brannagh spoke first.", (0, 3, "PERSON"))} == {"Tom Brannagh"}

@@ -2046,3 +2046,50 @@ def test_a_quote_after_someone_else_reports_does_not_go_on_quoting_the_first_spe
     assert [q.text for q in direct] == ["It is done because he is family,", "The top of the vehicle pushed in."]
     assert direct[0].speaker.name == "Dara Quinlan"
     assert direct[1].speaker.name != "Dara Quinlan"
+
+
+def test_whoever_uses_the_phrase_quoted_speaks_it() -> None:
+    (article,) = newsgraph.extract(
+        "Mayor Ines Dala has used the phrase “harbour tax” often in her campaign, and criticised the council.",
+        as_is=True,
+    )
+    (quote,) = article.quotes
+    assert (quote.text, quote.speaker.name, quote.kind) == ("harbour tax", "Ines Dala", "mixed")
+    # a quoted name that no one is said to use stays a scare quote
+    (article,) = newsgraph.extract("The “harbour tax” debate lasted for hours in the chamber.", as_is=True)
+    assert article.quotes == ()
+
+
+def test_a_cabinet_secretary_restated_and_a_name_without_its_apostrophe() -> None:
+    (article,) = newsgraph.extract(
+        "Interior Cabinet Secretary Fred Odhiambo toured the estate on Saturday.\n\n"
+        "The CS told elders that the order would protect them. “The President wants me to assure you,” he said.\n\n"
+        "Odhiamb’o further stated that the measures were temporary. “Nobody will be left behind.”",
+        as_is=True,
+    )
+    assert {q.speaker.name for q in article.quotes} == {"Fred Odhiambo"}
+
+
+def test_a_closing_mark_glued_to_the_speakers_name() -> None:
+    (article,) = newsgraph.extract(
+        "“It was a good game, the camp showed the quality of our training,”Ferreira told reporters.", as_is=True
+    )
+    assert [(q.text, q.speaker.name) for q in article.quotes] == [
+        ("It was a good game, the camp showed the quality of our training,", "Ferreira")
+    ]
+
+
+def test_a_quote_the_writers_sentence_runs_on_from_is_mixed_with_the_whole_clause() -> None:
+    text = "“We are frustrated and saddened” by the closure of the harbour school, the head teacher said."
+    (article,) = newsgraph.extract(text, as_is=True)
+    (quote,) = article.quotes
+    assert quote.kind == "mixed" and quote.clause is not None
+    assert text[quote.clause[0] : quote.clause[1]] == (
+        "We are frustrated and saddened” by the closure of the harbour school"
+    )
+    # a quote that ends its own clause stays direct
+    (article,) = newsgraph.extract("“We are frustrated and saddened,” the head teacher said.", as_is=True)
+    assert [q.kind for q in article.quotes] == ["direct"]
+    # one word named as what someone wrote, with the sentence going on after it
+    (article,) = newsgraph.extract("Eleven others only wrote “Christian” as their religion on the form.", as_is=True)
+    assert [q.kind for q in article.quotes] == ["mixed"]

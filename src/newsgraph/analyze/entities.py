@@ -318,6 +318,9 @@ def _not_a_name_word(word: str) -> bool:
     return word[:1].islower() and word.lower() not in NAME_PARTICLES and not _PARTICLE.match(word)
 
 
+_APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def _doubled(name: str) -> bool:
     """ "[Bafana Bafana]*PERSON*": a word said twice is a team's or a band's name; no one's given name is
     their surname."""
@@ -711,7 +714,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         # a word inside a name already found is no mention of its own ("Cruz" of "Ted Cruz")
         named = {i for _, _, start, end in (r[1:] for r in raw if r[0] == where) for i in range(start, end)}
         for token in d:
-            full = surnames.get(token.text)
+            # "Matiang’i" is the "Fred Matiangi" named before: some copy drops a name's apostrophe
+            full = surnames.get(token.text) or surnames.get(_APOSTROPHES.sub("", token.text))
             body = short_forms.get(token.text) if token.text.isupper() and len(token.text) > 1 else None
             if (token.ent_iob_ != "O" and token.ent_type_ in TYPES) or token.idx in named:
                 continue

@@ -48,8 +48,8 @@ def get_nlp() -> Language:
     # Some archives print quotation marks as double primes (″walking″); split them off like quotes.
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "″"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
-    # Scrapes drop the space after a closing quote: “… to the coast”,said Valk.
-    glued = [r"(?<=\w)[”\"](?=,\w)", r"(?<=[”\"]),(?=\w)"]
+    # Scrapes drop the space after a closing quote: “… to the coast”,said Valk. / “… training,”Peseiro said.
+    glued = [r"(?<=\w)[”\"](?=,\w)", r"(?<=[”\"]),(?=\w)", r"(?<=[,.!?])”(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *glued]).finditer
     return nlp
 

@@ -51,6 +51,8 @@ REPORTING_LEMMAS = frozenset(
     counter retort quip joke muse mention chant shout yell scream cry plead whisper sing call laugh chuckle
     smile sigh chirp exclaim enthuse gush boast fume mutter murmur grumble bellow marvel rave""".split()
 )
+#: Nouns that name the quoted words as words: "coined the phrase “…”", "used the term “…”".
+_NAMING_NOUNS = frozenset("phrase term word words slogan nickname label".split())
 #: Cues whose object is the addressee: "told reporters", "assured voters".
 _ADDRESSING = frozenset("tell assure inform remind brief reassure promise".split())
 _CONTENT_RELATIONS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "attr", "acomp", "appos", "conj"}
@@ -544,6 +546,9 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             ):
                 # “…” Ilse Varga. / “…,” Ada Brandt, homeowner. -- the same, with the dash left out
                 pending.append(Found([(span.start, span.end)], "direct", None, signed.span("name")))
+            elif (run_on := _run_on_clause(text, span, cue, where)) is not None:
+                # “We are frustrated and horrified” by the shooting, he said: the quote is part of a paraphrase
+                pending.append(Found([(span.start, span.end)], "mixed", cue, speaker, clause=run_on))
             else:
                 pending.append(Found([(span.start, span.end)], kind, cue, speaker))
         previous_cue = cue
@@ -552,6 +557,29 @@ def _direct_quotes(doc: Doc, spans: list[MarkSpan], lo: int, hi: int) -> Iterato
             previous_end = span.end
         yield from _direct_quotes(doc, span.children, span.start, span.end)
     yield from pending
+
+
+def _run_on_clause(text: str, span: MarkSpan, cue: Token | None, where: str) -> tuple[int, int] | None:
+    """The writer's sentence that a quote runs on into, up to the attribution after it: “You squeezed
+    employees” to drive up the stock price, she said."""
+    if cue is None or where != "after" or not _continues(text, span):
+        return None
+    comma = text.rfind(",", span.outer_end, cue.idx)
+    if comma == -1 or re.search(r"[.!?]\s|\n", text[span.outer_end : comma]):
+        return None
+    return span.start, comma
+
+
+def _continues(text: str, span: MarkSpan) -> bool:
+    """The writer's sentence goes on past the closing mark: “…” by the mass shooting, “…” as their religion."""
+    ends_clause = text[span.end - 1 : span.end] in {",", ".", "!", "?"}
+    return span.closed and not ends_clause and _RUN_ON.match(text, span.outer_end) is not None
+
+
+#: Words that carry a sentence on past a closing mark: ” by the mass shooting, ” to drive up the price.
+_RUN_ON = re.compile(
+    r"[^\S\n]+(?:to|by|for|from|in|with|because|over|against|of|and|but|if|that|which|as)[^\S\n]+[a-z]"
+)
 
 
 def _someone_else_reports(doc: Doc, previous: Found, start: int) -> bool:
@@ -779,6 +807,8 @@ def _nearest_cue(
         # Only through what the cue says: "called it “a disaster”", not "debated on “Morning Tide”".
         if _is_learned_cue(ancestor) and (child.dep_ in _CONTENT_RELATIONS or says_of(child)):
             return ancestor, "governs"
+        if ancestor.pos_ == "VERB" and child.dep_ == "dobj" and child.lemma_.lower() in _NAMING_NOUNS:
+            return ancestor, "governs"  # "has used the phrase “harbour tax”": whoever uses the words
         child = ancestor
     return None, ""
 
@@ -836,7 +866,7 @@ def _kind(text: str, before_lo: int, span: MarkSpan, cue: Token | None, where: s
         if t.idx < span.outer_start
     ]
     between = text[max(ends) : span.outer_start].strip()
-    if _runs_on(cue.doc, span):
+    if _runs_on(cue.doc, span) or _continues(text, span):
         return "mixed"  # reported “2,521 shooting incidents” in the city: the quote is part of a longer phrase
     if between.endswith(":") or between == ",":
         return "direct"

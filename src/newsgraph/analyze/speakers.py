@@ -1098,8 +1098,8 @@ class SpeakerResolver:
 
 
 #: Roles papers write as initials after "the": "the Marivan PM said".
-_ROLE_ACRONYMS = {"PM": "Prime Minister", "CM": "Chief Minister", "CJ": "Chief Justice"}
-_ROLE_ACRONYM = re.compile(r"(?<=\w )(?:PM|CM|CJ)$")
+_ROLE_ACRONYMS = {"PM": "Prime Minister", "CM": "Chief Minister", "CJ": "Chief Justice", "CS": "Cabinet Secretary"}
+_ROLE_ACRONYM = re.compile(r"(?<=\w )(?:PM|CM|CJ|CS)$")
 _ABBREVIATED_TITLES = {
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general", "lt.": "lieutenant",
     "col.": "colonel", "prof.": "professor", "pres.": "president", "supt.": "superintendent", "sgt.": "sergeant",

@@ -48,7 +48,7 @@ ROLE_NOUNS = [
     "engineer", "teacher", "doctor", "nurse", "farmer", "fisherman", "scientist", "researcher", "expert",
     "activist", "historian", "author", "writer", "artist", "singer", "actor", "priest", "pastor", "economist",
     "actress", "rapper", "musician", "comedian", "filmmaker", "producer", "dancer", "designer", "chef",
-    "strategist", "pollster", "consultant", "lecturer", "principal", "surgeon", "pilot", "captain",
+    "strategist", "pollster", "consultant", "candidate", "lecturer", "principal", "surgeon", "pilot", "captain",
     "presenter", "host", "anchor", "broadcaster", "commentator", "columnist", "speaker",
     "detective", "det.", "sergeant", "sgt.", "constable", "const.", "insp.", "barrister", "solicitor", "counsel",
     "advocate",
