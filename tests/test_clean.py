@@ -523,3 +523,15 @@ def test_a_caption_line_before_she_continued_opens_no_article() -> None:
     (article,) = clean(text)
     assert "She continued" in article.text
     assert "Quill performed at the harbour festival in August" not in article.text
+
+
+def test_an_ad_break_line_is_debris_not_a_headline() -> None:
+    text = (
+        "Court adjourns hearing\n\n"
+        "The judge adjourned the hearing on Monday after the defence asked for more time to read the file.\n\n"
+        "News continues after this ad\n\n"
+        "The defence lawyer said the case would resume next month when the appeal had been decided."
+    )
+    (article,) = clean(text)
+    assert "News continues after this ad" not in article.text
+    assert "resume next month" in article.text

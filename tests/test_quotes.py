@@ -2093,3 +2093,12 @@ def test_a_quote_the_writers_sentence_runs_on_from_is_mixed_with_the_whole_claus
     # one word named as what someone wrote, with the sentence going on after it
     (article,) = newsgraph.extract("Eleven others only wrote “Christian” as their religion on the form.", as_is=True)
     assert [q.kind for q in article.quotes] == ["mixed"]
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
+    (article,) = newsgraph.extract(
+        "Kyla Dunmore-Vance said the roof fell in within seconds.\n\n"
+        "“We could feel the wind, and then it all came down,” Dunmore-Vance told reporters.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Kyla Dunmore-Vance"]

@@ -709,7 +709,8 @@ class SpeakerResolver:
             return None
         if not words[-1].text.isupper() and any(t.pos_ != "PROPN" and t.text not in NAME_PARTICLES for t in words):
             return self._spoke_before(words[-1].text) if len(words) == 1 else None
-        surname = words[-1].text
+        # "Parsons-Perez" is one surname, however the tokenizer cut it
+        surname = text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])].split()[-1]
         people = {
             e.id: e
             for e in self.entities.entities
@@ -1115,9 +1116,9 @@ _RANKS = frozenset("chief prime deputy vice assistant junior senior state foreig
 _OFFICES = frozenset(
     """leader president premier chancellor minister secretary governor mayor chairman chairwoman chair ceo
     director spokesperson spokesman spokeswoman ambassador envoy commissioner chief head founder coach captain
-    skipper manager representative senator congressman congresswoman king queen prince princess emperor pope
-    taoiseach principal headteacher superintendent sheriff striker midfielder defender winger goalkeeper
-    batsman bowler opener""".split()
+    skipper manager tactician boss gaffer representative senator congressman congresswoman king queen prince
+    princess emperor pope taoiseach principal headteacher superintendent sheriff striker midfielder defender
+    winger goalkeeper batsman bowler opener""".split()
 )
 #: How many of the last sentences that name a person a pronoun looks back over for a main-clause subject.
 _SALIENCE_SENTENCES = 2

@@ -30,7 +30,7 @@ _DEBRIS_PHRASES = [
     r"promoted(?: content| stories)?",
     r"paid (?:content|post|partner content)",
     r"story continues(?: below)?(?: advertisement)?",
-    r"(?:article )?continues (?:below|after (?:this )?advertisement)",
+    r"(?:article |news |story )?continues (?:below|after (?:this |the )?(?:advertisement|ad|advert))",
     r"scroll (?:down )?to (?:continue|read more)",
     r"dark mode(?: light mode)?|light mode(?: dark mode)?",
     r"skip to(?: main)? (?:content|navigation)",
