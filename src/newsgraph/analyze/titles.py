@@ -60,8 +60,11 @@ ROLE_NOUNS = [
     "council member", "board member", "assembly member", "assemblyman", "assemblywoman", "trustee",
     "councilperson", "councilmember", "selectman", "selectwoman", "supervisor", "legislator",
     "deputy", "dep", "dep.", "td", "msp", "mla", "am", "mep", "collector", "chief whip", "whip",
-    # a member of a South African province's executive council; a chief justice as South Asian papers write it
-    "mec", "cj",
+    # a member of a South African province's executive council; a chief justice, a chief minister and a prime
+    # minister as South Asian papers write them
+    "mec", "cj", "cm", "pm",
+    # rugby positions written like titles: "Lock Ali Varley", "flanker Tom Ruane"
+    "lock", "flanker", "fly-half", "scrum-half", "fullback",
     # police and military ranks as British and Irish papers abbreviate them, with no full stop
     "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",
     "lt", "col", "gen", "cmdr", "cmdr.", "cpl", "cpl.", "corporal", "brigadier", "brig.", "maj.",
