@@ -515,8 +515,13 @@ def _listed(span: Span) -> bool:
     """ "[Rio Tinto]*PERSON* (RIO)": a name the article once gives a stock ticker is a company."""
     if span.label_ != "PERSON":
         return False
-    listed = re.finditer(re.escape(span.text) + _TICKER.pattern, text_of(span.doc))
-    return any(m.group("ticker") not in POST_NOMINALS for m in listed)  # "Ada Obi (SAN)" is counsel
+    doc, text = span.doc, text_of(span.doc)
+    tickers = doc.user_data.get("newsgraph_tickers")
+    if tickers is None:
+        # "Ada Obi (SAN)" is counsel, not a company
+        tickers = [m.start() for m in _TICKER.finditer(text) if m.group("ticker") not in POST_NOMINALS]
+        doc.user_data["newsgraph_tickers"] = tickers
+    return any(text.endswith(span.text, 0, start) for start in tickers)
 
 
 def _titled_after(span: Span) -> bool:
@@ -715,7 +720,9 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         named = {i for _, _, start, end in (r[1:] for r in raw if r[0] == where) for i in range(start, end)}
         for token in d:
             # "Matiang’i" is the "Fred Matiangi" named before: some copy drops a name's apostrophe
-            full = surnames.get(token.text) or surnames.get(_APOSTROPHES.sub("", token.text))
+            full = surnames.get(token.text)
+            if full is None and ("’" in token.text or "'" in token.text):
+                full = surnames.get(_APOSTROPHES.sub("", token.text))
             body = short_forms.get(token.text) if token.text.isupper() and len(token.text) > 1 else None
             if (token.ent_iob_ != "O" and token.ent_type_ in TYPES) or token.idx in named:
                 continue
