@@ -550,3 +550,8 @@ def test_a_candidate_is_a_title_before_the_name() -> None:
 @pytest.mark.parametrize("title", ["Recorder", "Boss", "CM", "Lock", "Flanker"])
 def test_more_titles_before_a_name(title: str) -> None:
     assert {e.name for e in _tagged(f"{title} Ivo Brannagh spoke first.", (0, 3, "PERSON"))} == {"Ivo Brannagh"}
+
+
+def test_a_place_the_tagger_once_calls_a_person_is_the_place() -> None:
+    text = "Port Alvara was calm. Port Alvara's mayor spoke later."
+    assert _types(text, (0, 2, "GPE"), (5, 7, "PERSON")) == {"Port Alvara": "GPE"}

@@ -654,18 +654,22 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
     raw = [(where, *found) for where, d in enumerate(docs) for found in _names(d)]
 
     lone = {name for _, type_, name, _, _ in raw if type_ == "PERSON" and " " not in name}
+    places = {name for _, type_, name, _, _ in raw if type_ in {"GPE", "LOC"} and " " in name}
     # A full name the model called an organisation, whose surname it elsewhere calls a person:
-    # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said".
+    # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said"; and a place it once called a person: "[Sri
+    # Lanka]*PERSON*’s Prime Minister" in an article that has "[Sri Lanka]*GPE*" too.
     raw = [
         (
             where,
-            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC"} and _misread_full_name(name, lone) else type_,
+            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC"} and _misread_full_name(name, lone)
+            else "GPE" if type_ == "PERSON" and name in places
+            else type_,
             name,
             start,
             end,
         )
         for where, type_, name, start, end in raw
-    ]
+    ]  # fmt: skip
     people: dict[str, _Cluster] = {}
     for _, type_, name, _, _ in raw:
         if type_ == "PERSON" and len(name.split()) >= 2:
