@@ -124,7 +124,18 @@ _ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, borrowed from its head when it has none ("…, adding that")."""
+    """The subject of ``verb``, borrowed from its head when it has none ("…, adding that"); found once per
+    verb, since the cue model and the quote finder both ask for it."""
+    found: dict[int, int] = verb.doc.user_data.setdefault("newsgraph_subjects", {})
+    index = found.get(verb.i)
+    if index is None:
+        subject = _find_subject(verb)
+        found[verb.i] = -1 if subject is None else subject.i
+        return subject
+    return None if index < 0 else verb.doc[index]
+
+
+def _find_subject(verb: Token) -> Token | None:
     # "X quoted the minister as saying": the one quoted speaks; X only relays.
     head = verb.head.head if verb.head.lower_ == "as" else verb.head
     if verb.lemma_ == "say" and head.lemma_ == "quote" and head.i != verb.i:
