@@ -2102,3 +2102,12 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Kyla Dunmore-Vance"]
+
+
+def test_a_police_rank_written_as_initials_before_a_surname() -> None:
+    (article,) = newsgraph.extract(
+        "Deputy Superintendent Neville Kerr toured the division on Monday.\n\n"
+        "“We continue to see indiscipline on the roads,” DSP Kerr said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Neville Kerr"]
