@@ -555,3 +555,8 @@ def test_more_titles_before_a_name(title: str) -> None:
 def test_a_place_the_tagger_once_calls_a_person_is_the_place() -> None:
     text = "Port Alvara was calm. Port Alvara's mayor spoke later."
     assert _types(text, (0, 2, "GPE"), (5, 7, "PERSON")) == {"Port Alvara": "GPE"}
+
+
+def test_a_name_followed_by_which_is_a_thing_not_a_person() -> None:
+    text = "The singer told Lumen about her tour. Lumen, which ran the interview, called it candid."
+    assert _types(text, (3, 4, "PERSON"), (8, 9, "PERSON"))["Lumen"] == "ORG"

@@ -321,6 +321,12 @@ def _not_a_name_word(word: str) -> bool:
 _APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
 
 
+def _which(span: Span) -> bool:
+    """ "according to [TechCrunch]*PERSON*, which spotted …": a name the article once follows with ", which"
+    is a thing, not a person."""
+    return span.label_ == "PERSON" and f"{span.text}, which " in text_of(span.doc)
+
+
 def _doubled(name: str) -> bool:
     """ "[Bafana Bafana]*PERSON*": a word said twice is a team's or a band's name; no one's given name is
     their surname."""
@@ -438,7 +444,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if ent.label_ == "PERSON" and " " not in name and _after_the(ent):
             continue  # "[The Bill]*PERSON* now heads to the president": a person's name takes no "the"
         person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent)
-        body = _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent) or _doubled(name)
+        body = _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent) or _doubled(name) or _which(ent)
         type_ = "PERSON" if person else "ORG" if body else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
             type_ = "GPE"
