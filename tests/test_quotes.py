@@ -2111,3 +2111,38 @@ def test_a_police_rank_written_as_initials_before_a_surname() -> None:
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes] == ["Neville Kerr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Director Ilse Marrow has finished her third feature after two years in the desert.\n\n"
+            "“The sand got into every camera we owned,” the filmmaker said.",
+            "Ilse Marrow",
+        ),
+        (
+            "Senator Rafael Ordaz voted against the budget on Tuesday.\n\n"
+            "“This bill spends money we do not have,” the lawmaker said.",
+            "Rafael Ordaz",
+        ),
+        (
+            "Tom Hadley made 96 before lunch as the hosts closed on a win.\n\n"
+            "“The pitch did a bit early on,” the England opener said.",
+            "Tom Hadley",
+        ),
+    ],
+)
+def test_a_person_restated_by_what_they_do_is_the_person_in_focus(text: str, name: str) -> None:
+    (article,) = newsgraph.extract(text, as_is=True)
+    assert [q.speaker.name for q in article.quotes] == [name]
+
+
+def test_a_report_speaks_for_whoever_issued_it() -> None:
+    (article,) = newsgraph.extract(
+        "Dozens were stranded on Sunday, according to an initial report by the Valley Rescue Service.\n\n"
+        "Deputy Mayor Ivo Brandt said crews were working through the night.\n\n"
+        "“Twelve people were lifted from rooftops in Lowmoor,” the report stated.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Valley Rescue Service"]

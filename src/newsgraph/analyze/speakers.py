@@ -97,6 +97,8 @@ _WRITINGS = frozenset(
     "memo note sign notice caption tweet".split()
 )
 _ISSUED_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué", "update", "bulletin", "advisory"})
+#: What a body or person issues that then "says" something for them.
+_ISSUED_WORKS = _ISSUED_STATEMENTS | {"report", "letter", "notice", "alert", "post", "tweet", "petition"}
 _PUBLISHED_WORKS = frozenset(
     "report article story editorial statement poll survey study analysis investigation memo letter broadcast".split()
 )
@@ -642,17 +644,19 @@ class SpeakerResolver:
             found = self._by_role(role, described, start) or self._restated(role, described, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
-            office = role.split()[-1]
-            if (
-                words[0] == "the"
-                and office in _OFFICES
-                # "the spokesman" is rarely someone named, "the party spokesman" may well be
-                and (office not in _SEPARATE_ROLES or len(words) >= 3)
-                and not _POSSESSIVE.search(lowered)
-            ):
-                salient = self._pronoun(start, end)
-                if (salient.entity or "").startswith("person/"):
-                    return salient
+        office = (role or words[-1]).split()[-1]
+        # "the filmmaker", "the England opener": a person restated by what they do, as "he" would be
+        if (
+            words[0] == "the"
+            and (role or office in _OFFICES)
+            and office not in BODY_NOUNS
+            # "the spokesman" is rarely someone named, "the party spokesman" may well be
+            and (office not in _SEPARATE_ROLES or len(words) >= 3)
+            and not _POSSESSIVE.search(lowered)
+        ):
+            salient = self._pronoun(start, end)
+            if (salient.entity or "").startswith("person/"):
+                return salient
         owned_work = _OWNED_WORK.match(mention)
         if owned_work is not None:
             # "The park authority's update says", "His statement said": the owner speaks through it
@@ -696,10 +700,35 @@ class SpeakerResolver:
             )
             if described is not None and described[:1].islower():
                 return Speaker(described, None, start, end)
+        if len(words) == 2 and words[0] == "the" and words[-1] in _ISSUED_WORKS:
+            # "an initial report by the rescue service … “…,” the report stated": whoever issued it
+            issuer = self._issuer(words[-1], start, position)
+            if issuer is not None and issuer.name is not None:
+                return Speaker(issuer.name, issuer.entity, start, end)
         if len(words) == 2 and words[0] == "the" and words[-1] in _ISSUED_STATEMENTS and self.history:
-            # "the hospital said in a statement … “…,” the statement said": whoever issued it
+            # "the hospital said in a statement … “…,” the statement said": whoever spoke last issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
+
+    def _issuer(self, noun: str, start: int, position: int) -> Speaker | None:
+        """Who issued the last ``noun`` (a report, a letter) named before ``start``: "a report by X",
+        "X's letter", "X issued a statement", "X said in a statement"."""
+        before = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        for token in reversed(self.doc[: before.start if before is not None else 0]):
+            if token.lower_ != noun or token.pos_ != "NOUN" or self._quoted(token.idx):
+                continue
+            issuer = next((c for c in token.children if c.dep_ == "poss"), None)
+            if issuer is None:
+                by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+                issuer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "in" else token.head
+            if issuer is None and (token.dep_ == "dobj" or verb is not token.head) and verb.pos_ == "VERB":
+                issuer = subject_of(verb)
+            span = noun_phrase_span(issuer) if issuer is not None and issuer.pos_ in {"PROPN", "NOUN"} else None
+            if span is None:
+                return None
+            return self._resolve(text_of(self.doc)[span[0] : span[1]], *span, position)
+        return None
 
     def _untagged_name(self, start: int, end: int) -> tuple[str, str | None] | None:
         """A name the tagger missed: "Judge Quill" is the article's Eamon Quill; a lone "Wexcombe"
