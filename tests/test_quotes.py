@@ -2146,3 +2146,19 @@ def test_a_report_speaks_for_whoever_issued_it() -> None:
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Valley Rescue Service"]
+
+
+def test_a_surname_the_tagger_took_for_a_body_joins_the_given_name_before_it() -> None:
+    # the tagger calls "Tasca" an organisation and leaves "Holly" untagged
+    (article,) = newsgraph.extract(
+        "Residents were told to leave on Sunday, Holly Tasca said.\n\n"
+        "The water rose fast. “We lost everything,” Tasca said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Holly Tasca"]
+
+
+@pytest.mark.parametrize("place", ["Fort Tasca", "Radio Tasca", "Greater Tasca"])
+def test_a_place_or_station_the_tagger_took_for_a_body_is_not_made_a_person(place: str) -> None:
+    (article,) = newsgraph.extract(f"Floods hit {place} on Sunday. Tasca said roads were closed.", as_is=True)
+    assert place not in [e.name for e in article.entities if e.type == "PERSON"]

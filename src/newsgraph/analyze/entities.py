@@ -660,6 +660,12 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
     raw = [(where, *found) for where, d in enumerate(docs) for found in _names(d)]
 
     lone = {name for _, type_, name, _, _ in raw if type_ == "PERSON" and " " not in name}
+    # "Rachel [Toche]*ORG*" … "Toche said": a surname the tagger took for a body or a place ("Fort [Toche]" is one)
+    misread = {
+        name
+        for _, type_, name, _, _ in raw
+        if type_ in _MISREAD_SURNAME_TYPES and _NAME_TOKEN.match(name) and _speaks(doc, name)
+    }
     places = {name for _, type_, name, _, _ in raw if type_ in {"GPE", "LOC"} and " " in name}
     # A full name the model called an organisation, whose surname it elsewhere calls a person:
     # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said"; and a place it once called a person: "[Sri
@@ -682,7 +688,12 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             people.setdefault(name, _Cluster(name, "PERSON"))
     # A surname whose full name the model never tagged: "Ruben Kask, the chairman" … "Kask said".
     for token in doc:
-        if token.text in lone and token.i > 0 and _joins_name(doc[token.i - 1]):
+        if (
+            token.i > 0
+            and (token.text in lone or token.text in misread and not any(n.split()[-1] == token.text for n in people))
+            and _joins_name(doc[token.i - 1])
+            and (token.text in lone or doc[token.i - 1].text not in _PLACE_LEADS)
+        ):
             full = f"{doc[token.i - 1].text} {token.text}"
             # A second first name with a known surname is another person: Dale Robie and Doreen Robie.
             if full not in people and not any(f"{known} ".startswith(f"{full} ") for known in people):
@@ -774,6 +785,13 @@ _CREDIT_WORDS = re.compile(
 _PERSON_NAME = re.compile(r"^[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+){1,2}$")
 
 
+_MISREAD_SURNAME_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+#: Words that lead a place's or a station's name, not a person's: "Fort Kwenda", "Radio Kwenda".
+_PLACE_LEADS = frozenset(
+    """Lake Port Mount Mt Fort Ft North South East West Upper Lower Greater Saint St San Santa Camp New Old
+    Radio Club Cape Bay River Glen Point Little Great Central""".split()
+)
+_SPEAKING = frozenset("say tell add explain note insist urge stress warn claim ask reply recall admit state".split())
 _COMPANY_SUFFIXES = frozenset("plc ltd limited inc corp corporation co llc group holdings ag sa nv bhd".split())
 _SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
 
@@ -829,6 +847,11 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
             if _PERSON_NAME.match(name) and name == piece.strip() and name not in people:
                 people[name] = Entity(entity_id("PERSON", name), name, "PERSON", ("photographer",))
     return list(people.values())
+
+
+def _speaks(doc: Doc, word: str) -> bool:
+    """Whether ``word`` alone is somewhere the subject of a verb of speaking: "Toche said"."""
+    return any(t.text == word and t.dep_ == "nsubj" and t.head.lemma_ in _SPEAKING for t in doc)
 
 
 def _other_first_name(token: Token, full: str) -> bool:
