@@ -2162,3 +2162,12 @@ def test_a_surname_the_tagger_took_for_a_body_joins_the_given_name_before_it() -
 def test_a_place_or_station_the_tagger_took_for_a_body_is_not_made_a_person(place: str) -> None:
     (article,) = newsgraph.extract(f"Floods hit {place} on Sunday. Tasca said roads were closed.", as_is=True)
     assert place not in [e.name for e in article.entities if e.type == "PERSON"]
+
+
+def test_a_surname_several_people_share_is_the_one_named_last() -> None:
+    (article,) = newsgraph.extract(
+        "The mill was built by Aldo Brennick in 1961. His granddaughter, Sofia Brennick, took it over in 2019.\n\n"
+        "“We kept every machine running,” Brennick said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Sofia Brennick"]

@@ -608,6 +608,10 @@ class SpeakerResolver:
             spoke = next((s for s in reversed(self.history) if (s.name or "").split()[1:][-1:] == [entity.name]), None)
             if spoke is not None:
                 return Speaker(spoke.name, spoke.entity, start, end)
+            # else the one of them named last: "the owner, Tina Priovolos, … Priovolos said"
+            named = self._last_named_with_surname(entity.name, start)
+            if named is not None:
+                return Speaker(named.name, named.id, start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
         untagged = untagged if mention.isupper() else self._untagged_name(start, end)
@@ -729,6 +733,15 @@ class SpeakerResolver:
                 return None
             return self._resolve(text_of(self.doc)[span[0] : span[1]], *span, position)
         return None
+
+    def _last_named_with_surname(self, surname: str, position: int) -> Entity | None:
+        """The person with ``surname`` whose full name was written last before ``position``."""
+        named = [
+            (s, entity)
+            for s, _, entity in self.entities.mentions_before(position)
+            if entity.name.split()[-1] == surname and " " in entity.name and not self._quoted(s)
+        ]
+        return max(named, key=lambda m: m[0])[1] if named else None
 
     def _untagged_name(self, start: int, end: int) -> tuple[str, str | None] | None:
         """A name the tagger missed: "Judge Quill" is the article's Eamon Quill; a lone "Wexcombe"
