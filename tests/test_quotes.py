@@ -2164,10 +2164,21 @@ def test_a_place_or_station_the_tagger_took_for_a_body_is_not_made_a_person(plac
     assert place not in [e.name for e in article.entities if e.type == "PERSON"]
 
 
-def test_a_surname_several_people_share_is_the_one_named_last() -> None:
-    (article,) = newsgraph.extract(
-        "The mill was built by Aldo Brennick in 1961. His granddaughter, Sofia Brennick, took it over in 2019.\n\n"
-        "“We kept every machine running,” Brennick said.",
-        as_is=True,
-    )
-    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Sofia Brennick"]
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The mill was built by Aldo Brennick in 1961. His granddaughter, Sofia Brennick, took it over in 2019.\n\n"
+            "“We kept every machine running,” Brennick said.",
+            "Sofia Brennick",
+        ),
+        (
+            "The mural was painted by Richard Holt in 2010. This year Richard Ansell, 22, repainted it.\n\n"
+            "“It took us a month,” Richard said.",
+            "Richard Ansell",
+        ),
+    ],
+)
+def test_a_name_several_people_share_is_the_one_named_last(text: str, name: str) -> None:
+    (article,) = newsgraph.extract(text, as_is=True)
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name]

@@ -608,8 +608,10 @@ class SpeakerResolver:
             spoke = next((s for s in reversed(self.history) if (s.name or "").split()[1:][-1:] == [entity.name]), None)
             if spoke is not None:
                 return Speaker(spoke.name, spoke.entity, start, end)
-            # else the one of them named last: "the owner, Tina Priovolos, … Priovolos said"
-            named = self._last_named_with_surname(entity.name, start)
+        if entity is not None and " " not in entity.name:
+            # else the one of them named last: "the owner, Tina Priovolos, … Priovolos said"; also where the
+            # tagger took the lone name for a body ("[Toche]*ORG* said"), or it is a first name ("Richard said")
+            named = self._last_named_with(entity.name, start)
             if named is not None:
                 return Speaker(named.name, named.id, start, end)
         if entity is not None:
@@ -734,12 +736,12 @@ class SpeakerResolver:
             return self._resolve(text_of(self.doc)[span[0] : span[1]], *span, position)
         return None
 
-    def _last_named_with_surname(self, surname: str, position: int) -> Entity | None:
-        """The person with ``surname`` whose full name was written last before ``position``."""
+    def _last_named_with(self, name: str, position: int) -> Entity | None:
+        """The person whose full name, ending or starting with ``name``, was written last before ``position``."""
         named = [
             (s, entity)
             for s, _, entity in self.entities.mentions_before(position)
-            if entity.name.split()[-1] == surname and " " in entity.name and not self._quoted(s)
+            if " " in entity.name and name in (entity.name.split()[-1], entity.name.split()[0]) and not self._quoted(s)
         ]
         return max(named, key=lambda m: m[0])[1] if named else None
 
