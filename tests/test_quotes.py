@@ -2182,3 +2182,20 @@ def test_a_place_or_station_the_tagger_took_for_a_body_is_not_made_a_person(plac
 def test_a_name_several_people_share_is_the_one_named_last(text: str, name: str) -> None:
     (article,) = newsgraph.extract(text, as_is=True)
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In her reply, a delegate, Mara Quist, spoke about rents.\n\n"
+            "She urged the council to be the link between the government and the youths saying: "
+            "“There is a huge gap between them and us.”",
+            "Mara Quist",
+        ),
+        ('Dario Venn, a local said, "Yesterday it rained heavily for six hours in our area."', "Dario Venn"),
+    ],
+)
+def test_a_cue_the_parser_hung_on_a_noun_is_said_by_the_sentences_subject(text: str, name: str) -> None:
+    (article,) = newsgraph.extract(text, as_is=True)
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name]

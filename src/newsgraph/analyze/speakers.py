@@ -209,10 +209,17 @@ def _find_subject(verb: Token) -> Token | None:
             token = token.head if token.dep_ == "appos" and token.head.i < token.i else None
         if token is not None:
             return token
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in {"pobj", "conj"} and verb.sent.root != verb:
+        # "He urged the union to bridge the gap between the government and the youths saying: …": the parser
+        # hung the participle on the last noun of a phrase; the sentence's subject speaks
+        root = verb.sent.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and (subject.pos_ in {"PRON", "PROPN"} or _person_noun(subject)):
+            return subject
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return _owner(verb.head)  # "issued a statement calling for …": who issued it
-    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
-        return verb.head  # "watching Rosfeld on the sidewalk saying …"
+    if verb.dep_ in {"acl", "appos"} and verb.head.pos_ == "PROPN":
+        return verb.head  # "watching Rosfeld on the sidewalk saying …"; "Antony, a local said, …"
     if verb.lemma_ == "read":
         writing = next((c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS), None)
         if writing is not None:
