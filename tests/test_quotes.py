@@ -2199,3 +2199,30 @@ def test_a_name_several_people_share_is_the_one_named_last(text: str, name: str)
 def test_a_cue_the_parser_hung_on_a_noun_is_said_by_the_sentences_subject(text: str, name: str) -> None:
     (article,) = newsgraph.extract(text, as_is=True)
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name]
+
+
+def test_a_countrys_office_restated_is_the_person_in_focus() -> None:
+    (article,) = newsgraph.extract(
+        "Protesters stormed the offices of Halvard Brekke on Monday. But Halvard Brekke was nowhere to be found.\n\n"
+        "From a secret location, Norway’s Prime Minister issued a statement that made no concessions. "
+        "“We will not be moved by a mob,” he said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Halvard Brekke", "Halvard Brekke"]
+
+
+def test_a_relative_named_by_first_name_takes_the_surname_of_the_person_before() -> None:
+    (article,) = newsgraph.extract(
+        "Lucille Chacon, who lives across the street, woke in a panic.\n\n"
+        "Her husband Tom said his first thought was the family next door.\n\n"
+        "“We just ran,” Tom said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Tom Chacon", "Tom Chacon"]
+    (article,) = newsgraph.extract(
+        "The van hit the car in which Mrs Guest and her husband Sam were travelling.\n\n"
+        "“It came out of nowhere,” Sam said. Mrs Guest was taken to hospital.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Sam Guest"]
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"Guest", "Sam Guest"}

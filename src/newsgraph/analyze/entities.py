@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.analyze.nlp import text_of
 from newsgraph.analyze.titles import (
     BODY_NOUNS,
+    KIN_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
     is_role_noun,
@@ -701,6 +702,12 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
                 raw.append((0, "PERSON", full, doc[token.i - 1].idx, token.idx + len(token.text)))
     surnames = _surname_table(people)
     short_names = _short_names(people)
+    for full, start, end in _kin_named(doc, raw):
+        # "her husband Tom": later, "Tom" alone is him; "Mr Chacon" is still whoever it was before
+        if full not in people:
+            people[full] = _Cluster(full, "PERSON")
+            raw.append((0, "PERSON", full, start, end))
+            surnames.setdefault(full.split()[0], full)
     for surname, full in _lent_names(name_docs, {name.split()[-1] for name in people}).items():
         people[full] = _Cluster(full, "PERSON")
         surnames[surname] = full
@@ -847,6 +854,35 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
             if _PERSON_NAME.match(name) and name == piece.strip() and name not in people:
                 people[name] = Entity(entity_id("PERSON", name), name, "PERSON", ("photographer",))
     return list(people.values())
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tuple[str, int, int]]:
+    """(full name, start, end) of a relative named by a first name after the person last named: "Lucille
+    Chacon … Her husband Tom said" is Tom Chacon."""
+    found = []
+    people = sorted((start, name) for where, type_, name, start, _ in raw if where == 0 and type_ == "PERSON")
+    for token in doc[2:]:
+        kin, owner = token.nbor(-1), token.nbor(-2)
+        if not (
+            kin.lower_ in KIN_NOUNS
+            and owner.lower_ in {"his", "her", "their"}
+            and token.pos_ == "PROPN"
+            and _NAME_TOKEN.match(token.text)
+            and (token.i + 1 == len(doc) or doc[token.i + 1].pos_ != "PROPN")
+        ):
+            continue
+        named = [(start, name) for start, name in people if start < owner.idx]
+        if not named:
+            continue
+        start, name = named[-1]
+        # a full name, or a surname after an honorific: "Mrs Guest and her husband Sam"
+        surname = " " in name or _HONORIFIC_BEFORE.search(doc.text, max(0, start - 6), start) is not None
+        if surname and token.text not in name.split():
+            found.append((f"{token.text} {name.split()[-1]}", token.idx, token.idx + len(token.text)))
+    return found
 
 
 def _speaks(doc: Doc, word: str) -> bool:

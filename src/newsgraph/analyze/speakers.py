@@ -209,8 +209,8 @@ def _find_subject(verb: Token) -> Token | None:
             token = token.head if token.dep_ == "appos" and token.head.i < token.i else None
         if token is not None:
             return token
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in {"pobj", "conj"} and verb.sent.root != verb:
-        # "He urged the union to bridge the gap between the government and the youths saying: …": the parser
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in {"pobj", "conj"} and _opens_quote(verb):
+        # "He urged the union to be the bridge between the government and the youths saying: “…”": the parser
         # hung the participle on the last noun of a phrase; the sentence's subject speaks
         root = verb.sent.root
         subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -218,8 +218,8 @@ def _find_subject(verb: Token) -> Token | None:
             return subject
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return _owner(verb.head)  # "issued a statement calling for …": who issued it
-    if verb.dep_ in {"acl", "appos"} and verb.head.pos_ == "PROPN":
-        return verb.head  # "watching Rosfeld on the sidewalk saying …"; "Antony, a local said, …"
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" or verb.dep_ == "appos" and _opens_quote(verb):
+        return verb.head  # "watching Rosfeld on the sidewalk saying …"; "Antony, a local said, “…”"
     if verb.lemma_ == "read":
         writing = next((c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS), None)
         if writing is not None:
@@ -247,6 +247,12 @@ def _find_subject(verb: Token) -> Token | None:
             if not (end < len(doc) and doc[end].tag_ == "POS"):
                 right = doc[first.i : end].root
     return right
+
+
+def _opens_quote(verb: Token) -> bool:
+    """Whether a quotation mark follows ``verb``, after a comma or colon at most: "saying: “…”"."""
+    following = verb.doc[verb.i + 1 : verb.i + 3]
+    return any(t.is_quote for t in following) and all(t.is_punct for t in following[:1])
 
 
 def _name_after(noun: Token) -> Token | None:
@@ -660,12 +666,11 @@ class SpeakerResolver:
         office = (role or words[-1]).split()[-1]
         # "the filmmaker", "the England opener": a person restated by what they do, as "he" would be
         if (
-            words[0] == "the"
+            (words[0] == "the" and not _POSSESSIVE.search(lowered) or self._of_place(start, end))
             and (role or office in _OFFICES)
             and office not in BODY_NOUNS
             # "the spokesman" is rarely someone named, "the party spokesman" may well be
             and (office not in _SEPARATE_ROLES or len(words) >= 3)
-            and not _POSSESSIVE.search(lowered)
         ):
             salient = self._pronoun(start, end)
             if (salient.entity or "").startswith("person/"):
@@ -722,6 +727,15 @@ class SpeakerResolver:
             # "the hospital said in a statement … “…,” the statement said": whoever spoke last issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
+
+    def _of_place(self, start: int, end: int) -> bool:
+        """Whether the mention is a place's office: "Sri Lanka's Prime Minister"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        mark = next((t for t in span or () if t.tag_ == "POS"), None)
+        if mark is None or span is None or mark.i == span.start:
+            return False
+        owner = self.entities.at(start, mark.idx)
+        return owner is not None and owner.type in _PLACES
 
     def _issuer(self, noun: str, start: int, position: int) -> Speaker | None:
         """Who issued the last ``noun`` (a report, a letter) named before ``start``: "a report by X",
