@@ -2226,3 +2226,13 @@ def test_a_relative_named_by_first_name_takes_the_surname_of_the_person_before()
     )
     assert [q.speaker.name for q in article.quotes] == ["Sam Guest"]
     assert {e.name for e in article.entities if e.type == "PERSON"} == {"Guest", "Sam Guest"}
+
+
+def test_a_name_the_tagger_cut_at_a_particle_is_one_person() -> None:
+    # the tagger reads "[Faisal bin Abdulrahman]*PERSON* [bin Jaber Al-Sabah]*PERSON*"
+    (article,) = newsgraph.extract(
+        "The Prime Minister and Minister of Foreign Affairs H E Sheikh Faisal bin Abdulrahman bin Jaber Al-Sabah "
+        "said the attack was a crime.\n\n“We will answer it,” he said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Faisal bin Abdulrahman bin Jaber Al-Sabah"] * 2

@@ -128,7 +128,10 @@ def _joined(ents: tuple[Span, ...]) -> list[Span]:
             and last.end == ent.start
             and ent.start <= last.root.head.i < ent.end
             and last.root.dep_ == "compound"
-            and all(t.pos_ == "PROPN" and t.is_title for t in (*last, *ent))
+            # "[Mohammed bin Abdulrahman]*PERSON* [bin Jassim Al-Thani]*PERSON*"
+            and all(
+                t.pos_ == "PROPN" and t.is_title or t.text in NAME_PARTICLES or t.text == "-" for t in (*last, *ent)
+            )
             and not all(is_title_token(t) for t in last)  # "[Ceann Comhairle]*PERSON* [Verona Walsh]"
         ):
             joined[-1] = Span(ent.doc, last.start, ent.end, label=ent.label_)
