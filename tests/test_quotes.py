@@ -2236,3 +2236,12 @@ def test_a_name_the_tagger_cut_at_a_particle_is_one_person() -> None:
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes] == ["Faisal bin Abdulrahman bin Jaber Al-Sabah"] * 2
+
+
+def test_one_of_a_group_is_one_member_of_it() -> None:
+    (article,) = newsgraph.extract(
+        "Students blocked the gate of the college on Monday.\n\n"
+        "“We will stay until the fees come down,” said one of the protesting students.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["protesting student"]

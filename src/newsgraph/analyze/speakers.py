@@ -1296,12 +1296,26 @@ def _description_head(name: str | None) -> str:
     return words[-1].lower() if words else ""
 
 
+def _singular(phrase: str) -> str:
+    """``phrase`` with its last word made singular: "protesting students" -> "protesting student"."""
+    head, _, last = phrase.rpartition(" ")
+    for plural, singular in (("ies", "y"), ("men", "man"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh")):
+        if last.endswith(plural):
+            return f"{head} {last[: -len(plural)]}{singular}".strip()
+    if last.endswith("s") and not last.endswith("ss"):
+        return f"{head} {last[:-1]}".strip()
+    return phrase
+
+
 def _describe(mention: str) -> str:
     """A speaker with no name: "A spokesperson for the US National Security Council (NSC)" ->
     "US National Security Council spokesperson"."""
     mention = re.sub(r"\s*\([^)]*\)", "", mention).strip()
     mention = _BY_MEANS.sub("", mention)  # "the high command in a media release": how, not who
+    one = mention.lower().startswith("one of ")
     mention = _PARTITIVE.sub("", mention)  # "Many of the protesters" -> "protesters"
+    if one:
+        mention = _singular(mention)  # "one of the protesting students" -> "protesting student"
     mention = without_honorific(mention)  # "Ms. Beede" -> "Beede"
     mention = _SET_OFF_CLAUSE.sub(r" \1", mention).rstrip(",")  # "a neighbour, who asked …" -> "neighbour who asked …"
     match = _ROLE_OF_BODY.match(mention)
