@@ -665,11 +665,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
 
     lone = {name for _, type_, name, _, _ in raw if type_ == "PERSON" and " " not in name}
     # "Rachel [Toche]*ORG*" … "Toche said": a surname the tagger took for a body or a place ("Fort [Toche]" is one)
-    misread = {
-        name
-        for _, type_, name, _, _ in raw
-        if type_ in _MISREAD_SURNAME_TYPES and _NAME_TOKEN.match(name) and _speaks(doc, name)
-    }
+    speaking = _speaking_subjects(doc)
+    misread = {name for _, type_, name, _, _ in raw if type_ in _MISREAD_SURNAME_TYPES and name in speaking}
     places = {name for _, type_, name, _, _ in raw if type_ in {"GPE", "LOC"} and " " in name}
     # A full name the model called an organisation, whose surname it elsewhere calls a person:
     # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said"; and a place it once called a person: "[Sri
@@ -867,11 +864,12 @@ def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tupl
     Chacon … Her husband Tom said" is Tom Chacon."""
     found = []
     people = sorted((start, name) for where, type_, name, start, _ in raw if where == 0 and type_ == "PERSON")
-    for token in doc[2:]:
-        kin, owner = token.nbor(-1), token.nbor(-2)
+    for kin in doc[1:-1]:
+        if kin.lower_ not in KIN_NOUNS:
+            continue
+        token, owner = kin.nbor(1), kin.nbor(-1)
         if not (
-            kin.lower_ in KIN_NOUNS
-            and owner.lower_ in {"his", "her", "their"}
+            owner.lower_ in {"his", "her", "their"}
             and token.pos_ == "PROPN"
             and _NAME_TOKEN.match(token.text)
             and (token.i + 1 == len(doc) or doc[token.i + 1].pos_ != "PROPN")
@@ -882,15 +880,15 @@ def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tupl
             continue
         start, name = named[-1]
         # a full name, or a surname after an honorific: "Mrs Guest and her husband Sam"
-        surname = " " in name or _HONORIFIC_BEFORE.search(doc.text, max(0, start - 6), start) is not None
+        surname = " " in name or _HONORIFIC_BEFORE.search(text_of(doc), max(0, start - 6), start) is not None
         if surname and token.text not in name.split():
             found.append((f"{token.text} {name.split()[-1]}", token.idx, token.idx + len(token.text)))
     return found
 
 
-def _speaks(doc: Doc, word: str) -> bool:
-    """Whether ``word`` alone is somewhere the subject of a verb of speaking: "Toche said"."""
-    return any(t.text == word and t.dep_ == "nsubj" and t.head.lemma_ in _SPEAKING for t in doc)
+def _speaking_subjects(doc: Doc) -> set[str]:
+    """The words that are somewhere the subject of a verb of speaking: "Toche" of "Toche said"."""
+    return {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in _SPEAKING and _NAME_TOKEN.match(t.text)}
 
 
 def _other_first_name(token: Token, full: str) -> bool:
