@@ -2245,3 +2245,20 @@ def test_one_of_a_group_is_one_member_of_it() -> None:
         as_is=True,
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["protesting student"]
+
+
+def test_a_full_name_the_tagger_took_for_a_body_is_a_person_when_its_surname_speaks() -> None:
+    # the tagger reads "[Holly Tobuk]*ORG*" and "[Tobuk]*ORG* said"
+    (article,) = newsgraph.extract(
+        "Residents were told to leave on Sunday, Holly Tobuk said.\n\n"
+        "The water rose fast. “We lost everything,” Tobuk said.",
+        as_is=True,
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Holly Tobuk"]
+    # a body whose staff the article describes stays a body
+    (article,) = newsgraph.extract(
+        "Reuters journalists walked out on Monday over pay at Thomson Reuters.\n\n"
+        "Reuters said it was disappointed by the strike.",
+        as_is=True,
+    )
+    assert "Thomson Reuters" not in [e.name for e in article.entities if e.type == "PERSON"]

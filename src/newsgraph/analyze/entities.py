@@ -668,13 +668,13 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
     speaking = _speaking_subjects(doc)
     misread = {name for _, type_, name, _, _ in raw if type_ in _MISREAD_SURNAME_TYPES and name in speaking}
     places = {name for _, type_, name, _, _ in raw if type_ in {"GPE", "LOC"} and " " in name}
-    # A full name the model called an organisation, whose surname it elsewhere calls a person:
-    # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said"; and a place it once called a person: "[Sri
-    # Lanka]*PERSON*’s Prime Minister" in an article that has "[Sri Lanka]*GPE*" too.
+    # A full name the model called an organisation, whose surname it elsewhere calls a person or has speak:
+    # "[Eli Manning]*ORG*" … "[Manning]*PERSON* said" or "[Manning]*ORG* said"; and a place it once called
+    # a person: "[Sri Lanka]*PERSON*’s Prime Minister" in an article that has "[Sri Lanka]*GPE*" too.
     raw = [
         (
             where,
-            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC"} and _misread_full_name(name, lone)
+            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC"} and _misread_full_name(name, lone | misread)
             else "GPE" if type_ == "PERSON" and name in places
             else type_,
             name,
@@ -887,8 +887,24 @@ def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tupl
 
 
 def _speaking_subjects(doc: Doc) -> set[str]:
-    """The words that are somewhere the subject of a verb of speaking: "Toche" of "Toche said"."""
-    return {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in _SPEAKING and _NAME_TOKEN.match(t.text)}
+    """The words that are somewhere the subject of a verb of speaking ("Toche" of "Toche said"), and never
+    a body's name: one people speak to or through ("told Reuters", "according to Reuters"), or one that
+    describes its staff ("Reuters journalists")."""
+    subjects = {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in _SPEAKING and _NAME_TOKEN.match(t.text)}
+    media = {
+        t.text
+        for t in doc
+        if t.text in subjects
+        and (
+            t.dep_ == "dobj"
+            and t.head.lemma_ == "tell"
+            or t.dep_ == "pobj"
+            and t.head.head.lower_ == "according"
+            or t.dep_ == "compound"
+            and t.head.tag_ == "NNS"
+        )
+    }
+    return subjects - media
 
 
 def _other_first_name(token: Token, full: str) -> bool:
@@ -910,6 +926,7 @@ def _misread_full_name(name: str, lone_names: set[str]) -> bool:
     tagger calls a person on its own elsewhere."""
     words = name.split()
     titled = is_role_word(words[0]) or words[0].rstrip(".") in _HONORIFIC_WORDS  # "Cr Mackenzie" is no full name
+    titled = titled or words[0] in _PLACE_LEADS  # nor is "Radio Tasca"
     return (
         len(words) in {2, 3}
         and (words[-1] in lone_names or words[0] in lone_names)
