@@ -2262,3 +2262,21 @@ def test_a_full_name_the_tagger_took_for_a_body_is_a_person_when_its_surname_spe
         as_is=True,
     )
     assert "Thomson Reuters" not in [e.name for e in article.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Owners Jacques and Lynne Roy have run the store for 30 years.\n\n“We will miss it,” Jacques said.",
+            "Jacques Roy",
+        ),
+        # the tagger reads "[Rachel and Ryan Dissell]*ORG*"
+        ("Rachel and Ryan Dissell had plenty of questions.\n\n“Who can we trust?” said Rachel.", "Rachel Dissell"),
+        # a full name before "and" keeps its own surname
+        ("Owners Ann Lee and Lynne Roy have run the store for 30 years.\n\n“We will miss it,” Lee said.", "Ann Lee"),
+    ],
+)
+def test_first_names_joined_before_one_surname_share_it(text: str, name: str) -> None:
+    (article,) = newsgraph.extract(text, as_is=True)
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name]

@@ -415,6 +415,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     found = list(titled)
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
     full_names = {(e[0].text, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    lone_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     # and those found by title, whatever the tagger called them: "[Councillor Nuala Donnelly]*ORG*"
     full_names |= {(name.split()[0], name.split()[-1]) for _, name, _, _ in titled if " " in name}
     for ent in _joined(doc.ents):
@@ -422,6 +423,15 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue
         if all(is_title_token(t) or t.is_punct for t in ent):
             continue  # "[Datuk Seri]*PERSON* Anwar Ibrahim", "[Det.]*PERSON* Rona Pell": a title on its own
+        if (
+            len(ent) == 4
+            and ent[1].lower_ == "and"
+            and all(_name_word(t) for t in (ent[0], ent[2], ent[3]))
+            and (ent.label_ == "PERSON" or ent[0].text in lone_names)
+        ):
+            # "[Rachel and Ryan Dissell]*ORG*", where "Rachel" alone is a person: two people of one surname
+            found.append(("PERSON", f"{ent[0].text} {ent[3].text}", ent[0].idx, ent[0].idx + len(ent[0].text)))
+            ent = Span(doc, ent.start + 2, ent.end, label="PERSON")
         holder = _holder_after_body(ent)
         if holder is not None:
             # "Chairman of [Harbour Ferry Trust Ines Tombe]*ORG*": the body, then the one who chairs it
@@ -860,10 +870,26 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
 def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tuple[str, int, int]]:
-    """(full name, start, end) of a relative named by a first name after the person last named: "Lucille
-    Chacon … Her husband Tom said" is Tom Chacon."""
+    """(full name, start, end) of a relative named by a first name: after the person last named ("Lucille
+    Chacon … Her husband Tom said" is Tom Chacon), or before a full name ("Jacques and Lynne Roy")."""
     found = []
     people = sorted((start, name) for where, type_, name, start, _ in raw if where == 0 and type_ == "PERSON")
+    full_at = {start: name for start, name in people if len(name.split()) == 2}
+    surnames = {name.split()[-1] for _, name in people if " " in name}
+    for first in doc[1:-2]:
+        partner = doc[first.i + 2]
+        if (
+            first.nbor(1).lower_ == "and"
+            and partner.idx in full_at
+            and first.pos_ == "PROPN"
+            and _NAME_TOKEN.match(first.text)
+            # a name on its own, not the end of one: "Ann Lee and Tom Roy"
+            and first.ent_iob_ != "I"
+            and (first.ent_iob_ == "B" or first.nbor(-1).pos_ != "PROPN")
+            and first.text not in surnames
+            and not is_title_token(first)
+        ):
+            found.append((f"{first.text} {full_at[partner.idx].split()[-1]}", first.idx, first.idx + len(first.text)))
     for kin in doc[1:-1]:
         if kin.lower_ not in KIN_NOUNS:
             continue
