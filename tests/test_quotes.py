@@ -2273,8 +2273,9 @@ def test_a_full_name_the_tagger_took_for_a_body_is_a_person_when_its_surname_spe
         ),
         # the tagger reads "[Rachel and Ryan Dissell]*ORG*"
         ("Rachel and Ryan Dissell had plenty of questions.\n\n“Who can we trust?” said Rachel.", "Rachel Dissell"),
-        # a full name before "and" keeps its own surname
+        # a full name before "and" keeps its own surname, and a surname between rivals is no first name
         ("Owners Ann Lee and Lynne Roy have run the store for 30 years.\n\n“We will miss it,” Lee said.", "Ann Lee"),
+        ("The race between Halvorsen and Tim Okafor tightened.\n\n“We are close,” Halvorsen said.", "Halvorsen"),
     ],
 )
 def test_first_names_joined_before_one_surname_share_it(text: str, name: str) -> None:

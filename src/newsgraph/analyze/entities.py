@@ -869,6 +869,16 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
+_GROUPS = frozenset("owners parents couple spouses siblings brothers sisters twins founders family".split())
+
+
+def _names_a_group(token: Token) -> bool:
+    """Whether ``token`` ends a word for people named next: "Owners", "her parents,"."""
+    if token.text == "," and token.i > 0:
+        token = token.nbor(-1)
+    return token.lower_ in _GROUPS
+
+
 def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tuple[str, int, int]]:
     """(full name, start, end) of a relative named by a first name: after the person last named ("Lucille
     Chacon … Her husband Tom said" is Tom Chacon), or before a full name ("Jacques and Lynne Roy")."""
@@ -883,9 +893,10 @@ def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tupl
             and partner.idx in full_at
             and first.pos_ == "PROPN"
             and _NAME_TOKEN.match(first.text)
-            # a name on its own, not the end of one: "Ann Lee and Tom Roy"
+            # a name on its own, not the end of one ("Ann Lee and Tom Roy"), that opens a couple or a family:
+            # not "between Clinton and Tim Kaine"
             and first.ent_iob_ != "I"
-            and (first.ent_iob_ == "B" or first.nbor(-1).pos_ != "PROPN")
+            and (first.is_sent_start or _names_a_group(first.nbor(-1)))
             and first.text not in surnames
             and not is_title_token(first)
         ):
