@@ -866,9 +866,6 @@ def credited_people(credits: Iterable[str | None]) -> list[Entity]:
     return list(people.values())
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
-
-
 _GROUPS = frozenset("owners parents couple spouses siblings brothers sisters twins founders family".split())
 
 
@@ -917,7 +914,8 @@ def _kin_named(doc: Doc, raw: list[tuple[int, str, str, int, int]]) -> list[tupl
             continue
         start, name = named[-1]
         # a full name, or a surname after an honorific: "Mrs Guest and her husband Sam"
-        surname = " " in name or _HONORIFIC_BEFORE.search(text_of(doc), max(0, start - 6), start) is not None
+        before = text_of(doc)[max(0, start - 8) : start].split()[-1:]
+        surname = " " in name or any(word.rstrip(".") in _HONORIFIC_WORDS for word in before)
         if surname and token.text not in name.split():
             found.append((f"{token.text} {name.split()[-1]}", token.idx, token.idx + len(token.text)))
     return found
@@ -933,12 +931,9 @@ def _speaking_subjects(doc: Doc) -> set[str]:
         for t in doc
         if t.text in subjects
         and (
-            t.dep_ == "dobj"
-            and t.head.lemma_ == "tell"
-            or t.dep_ == "pobj"
-            and t.head.head.lower_ == "according"
-            or t.dep_ == "compound"
-            and t.head.tag_ == "NNS"
+            (t.dep_ == "dobj" and t.head.lemma_ == "tell")
+            or (t.dep_ == "pobj" and t.head.head.lower_ == "according")
+            or (t.dep_ == "compound" and t.head.tag_ == "NNS")
         )
     }
     return subjects - media
