@@ -535,3 +535,9 @@ def test_an_ad_break_line_is_debris_not_a_headline() -> None:
     (article,) = clean(text)
     assert "News continues after this ad" not in article.text
     assert "resume next month" in article.text
+
+
+def test_runs_of_spaces_inside_a_line_become_one() -> None:
+    (article,) = clean(f"{LEDE}\n\nThe Prime  Minister   said the  weir would be rebuilt.\n\n{SECOND}\n\n{THIRD}")
+    assert "The Prime Minister said the weir would be rebuilt." in article.text
+    assert "  " not in article.text

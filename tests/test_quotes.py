@@ -2281,3 +2281,78 @@ def test_a_full_name_the_tagger_took_for_a_body_is_a_person_when_its_surname_spe
 def test_first_names_joined_before_one_surname_share_it(text: str, name: str) -> None:
     (article,) = newsgraph.extract(text, as_is=True)
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name]
+
+
+@pytest.mark.parametrize("mark", ["”", "“"])
+def test_a_quote_opened_by_a_spaced_ellipsis_is_a_quote(mark: str) -> None:
+    article = _article(
+        "The mayor was asked about the budget.\n\n"
+        f"{mark} … what we learned from the families is that the bridge matters most,” she said."
+    )
+    (quote,) = article.quotes
+    assert quote.kind == "direct"
+    assert quote.text.strip(" …") == "what we learned from the families is that the bridge matters most,"
+
+
+def test_a_relative_pronoun_object_is_not_what_was_said() -> None:
+    text = "Nine people were hurt by a blast that Mayor Ilse Varga described as “a deliberate act.”"
+    quote = _quote(_article(text), "a deliberate act")
+    assert quote.clause is not None
+    assert text[quote.clause[0] : quote.clause[1]] == "as “a deliberate act."
+    assert quote.speaker.name == "Ilse Varga"
+
+
+def test_a_mixed_quote_in_an_according_to_report_is_the_sources() -> None:
+    text = (
+        "According to the Harbour Trading Commission, the two brokers ran a "
+        '"massive six-year fraudulent scheme" that cost their clients millions of dollars.'
+    )
+    quote = _quote(_article(text), "massive six-year")
+    assert quote.speaker.name == "Harbour Trading Commission"
+    assert quote.cue is not None and quote.cue.text == "According to"
+    assert quote.clause is not None and text[quote.clause[0] :].startswith("the two brokers ran")
+
+
+def test_a_name_set_off_after_a_role_is_the_subject() -> None:
+    # the parser makes "Secretary" and "[Nketiah]*GPE*" two subjects of "announced"
+    article = _article(
+        "The General Secretary of the NDC, Mr. Kofi Owusu Nketiah has announced that the NDC now controls "
+        "majority in Parliament."
+    )
+    (quote,) = article.quotes
+    assert article.text[quote.speaker.start : quote.speaker.end] == "Mr. Kofi Owusu Nketiah"
+
+
+def test_two_overlapping_names_the_tagger_made_of_one_are_one_person() -> None:
+    # the tagger reads "[Kofi Owusu]*PERSON* [Nketiah]*GPE*" and later "[Owusu Nketiah]*PERSON*"
+    article = _article(
+        "Mr. Kofi Owusu Nketiah spoke at the party office.\n\n"
+        "“This prevented the rigging of the vote,” Mr. Owusu Nketiah warned."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Kofi Owusu Nketiah"]
+
+
+def test_a_units_name_does_not_lend_its_last_word_to_its_heads_name() -> None:
+    article = _article(
+        "Head of KPWA’s Water Business Unit Carlos Mendes told state media this week that the regular supply "
+        "of water remains a dream.\n\n“The pipes are old,” he said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Carlos Mendes"] * 2
+
+
+def test_initials_before_a_name_are_part_of_it() -> None:
+    article = _article(
+        "Finance Minister RK Devan Pillai met the bankers on Monday.\n\n“We will not raise taxes,” Devan Pillai said."
+    )
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["RK Devan Pillai"]
+    assert [q.speaker.name for q in article.quotes] == ["RK Devan Pillai"]
+
+
+def test_a_person_named_only_in_the_last_speakers_report_does_not_take_the_pronoun() -> None:
+    article = _article(
+        "“We can do better,” Tomas Brenner, the team coach, said about the students.\n\n"
+        "The praise is returned by the principal, Ilse Harwood, who said the students worked late and that "
+        "Brenner volunteered without pay.\n\n"
+        "“I couldn't be more proud,” she said."
+    )
+    assert _quote(article, "I couldn't").speaker.name == "Ilse Harwood"

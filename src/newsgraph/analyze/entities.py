@@ -406,7 +406,12 @@ def _joins_name(token: Token) -> bool:
         and not (token.text.isupper() and len(token.text) > 2)
         and token.ent_iob_ == "O"
         and not is_title_token(token)
+        # "Head of the Water Business Unit Ivan Rodrigues": the end of a body's name
+        and token.lower_ not in BODY_NOUNS | _BODY_PARTS
     )
+
+
+_BODY_PARTS = frozenset("unit division section bureau directorate desk department".split())
 
 
 def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
@@ -693,6 +698,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         )
         for where, type_, name, start, end in raw
     ]  # fmt: skip
+    raw = _overlapping_names(text_of(doc), raw)
     people: dict[str, _Cluster] = {}
     for _, type_, name, _, _ in raw:
         if type_ == "PERSON" and len(name.split()) >= 2:
@@ -814,6 +820,22 @@ _SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
 
 
 _GIVEN_NAME_AFTER = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _overlapping_names(text: str, raw: list[tuple[int, str, str, int, int]]) -> list[tuple[int, str, str, int, int]]:
+    """ "[Ama Kofi] Boateng" where "Kofi Boateng" is a name too: the tagger cut one name of three words in
+    two overlapping ones, so the word after the first completes it."""
+    pairs = {tuple(name.split()) for _, type_, name, _, _ in raw if type_ == "PERSON" and len(name.split()) == 2}
+    out = []
+    for where, type_, name, start, end in raw:
+        after = _NEXT_WORD.match(text, end) if where == 0 and type_ == "PERSON" and " " in name else None
+        if after is not None and (name.split()[-1], after.group(1)) in pairs:
+            name, end = f"{name} {after.group(1)}", after.end()
+        out.append((where, type_, name, start, end))
+    return out
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]+)")
 
 
 def _lent_names(name_docs: Sequence[Doc], taken: set[str]) -> dict[str, str]:
@@ -1023,7 +1045,8 @@ def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
     return found
 
 
-_PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.")
+#: A word of a name: "Kamal", "Mensah-Addo", an initial "K." or initials written together ("AK Abdul Momen").
+_PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.|[A-Z]{1,2}")
 
 
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:

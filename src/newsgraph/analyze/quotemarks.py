@@ -52,6 +52,11 @@ def _opens_word(text: str, index: int) -> bool:
     return index < len(text) and (text[index].isalnum() or text[index] in ".…")
 
 
+def _ellipsis_follows(text: str, index: int) -> bool:
+    """Whether a spaced ellipsis opens the words after the mark at ``index``: “ … what I learned."""
+    return text.startswith((" …", " ..."), index + 1)
+
+
 def find_mark_spans(text: str) -> list[MarkSpan]:
     """Top-level quote spans of ``text`` (nested spans hang off ``children``), paragraph by paragraph.
 
@@ -123,7 +128,7 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
             ch == "”"
             and not open_doubles
             and (before in _OPEN_CONTEXT or before in ".,:" and after.isupper())
-            and (after.isalnum() or after in "‘'…")
+            and (after.isalnum() or after in "‘'…" or _ellipsis_follows(paragraph, index))
         ):
             # a right mark used to open: ”We will…,” he said. (also glued to the sentence before: said.”We)
             stack.append((index, True, "”“", []))
@@ -138,7 +143,9 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
             while stack and not (stack[-1][1] and ch in stack[-1][2]):
                 stack.pop()
             close(index)
-        elif ch in _DOUBLE_OPEN and (ch not in _DOUBLE_CLOSE or not after.isspace()):
+        elif ch in _DOUBLE_OPEN and (
+            ch not in _DOUBLE_CLOSE or not after.isspace() or not open_doubles and _ellipsis_follows(paragraph, index)
+        ):
             stack.append((index, True, _DOUBLE_OPEN[ch], []))
         elif ch in _SINGLE_OPEN_CHARS and not after.isspace():
             stack.append((index, False, "’'›", []))

@@ -277,12 +277,13 @@ def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> No
     core_end = item.start + len(text[item.start : item.end].rstrip(" .,;:!?…"))
     enclosing = [
         f for f in indirect
-        if f.cue is not None and f.cue_span is None and f.start <= item.start and core_end <= f.end
+        if f.cue is not None and (f.cue_span is None or unanchored) and f.start <= item.start and core_end <= f.end
         and (unanchored or cue_rate(f.cue) >= STRONG_CUE_RATE) and not (naming is not None and f.cue.i == item.cue.i)
     ]  # fmt: skip
     if enclosing:
         best = max(enclosing, key=lambda f: f.end - f.start)
         item.cue, item.speaker_span, item.clause = best.cue, best.speaker_span, best.parts[0]
+        item.cue_span = best.cue_span
     elif naming is not None:
         item.cue, item.speaker_span = naming, subject_span(naming)
 

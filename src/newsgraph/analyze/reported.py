@@ -230,6 +230,8 @@ def _content_along(cue: Token, anchor: Token, relation: str) -> list[Token]:
         return [t for t in anchor.subtree if t.i not in inner]
     # "called for X": the preposition is part of the cue, not of what was called for.
     tokens = [t for t in anchor.subtree if not (relation == "prep" and t.i == anchor.i)]
+    if relation in {"dobj", "dative"} and anchor.i < cue.i and anchor.tag_ == "WDT":
+        tokens = []  # "a blast that the mayor described as X": the relative pronoun stands for the blast
     if relation in {"dobj", "dative"}:
         # "urged lawmakers to act", "called the plan a disaster": the object and what is said of it
         said_of = [c for c in cue.children if c.i > anchor.i and (says_of(c) or _object_prep(c))]

@@ -175,6 +175,9 @@ def _find_subject(verb: Token) -> Token | None:
             # “…,” said Dr. Hill: the nearer subject, not a word of the quote the parser also took.
             # "Isuma who sells bags at Tinubu Street, Lagos Island told …": a place does not speak.
             subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, c.ent_type_ in _PLACES, abs(c.i - token.i)))
+            # "The General Secretary of the party, Mr. Ama Boateng has announced": the name set off after the
+            # role is the parser's second subject
+            subjects.sort(key=lambda c, others=tuple(subjects): not _name_set_off(c, others))
         subject = _in_paragraph_of(subjects[0], verb) if subjects else None
         if subject is not None and _thing(subject):
             # "Paying tribute Mr Hale's partner Ada Roe said": a person set beside a thing speaks
@@ -247,6 +250,23 @@ def _find_subject(verb: Token) -> Token | None:
             if not (end < len(doc) and doc[end].tag_ == "POS"):
                 right = doc[first.i : end].root
     return right
+
+
+def _name_set_off(subject: Token, subjects: Sequence[Token]) -> bool:
+    """A name after a comma that follows another subject, a role: "The treasurer of the union, Ada Obi said"."""
+    doc = subject.doc
+    return (
+        subject.pos_ == "PROPN"
+        and any(t.ent_type_ == "PERSON" for t in subject.subtree)
+        and subject.left_edge.i > 0
+        and doc[subject.left_edge.i - 1].text == ","
+        and any(
+            other.i < subject.i
+            and subject.left_edge.i - 2 <= other.right_edge.i < subject.left_edge.i  # the comma may be the role's
+            and is_role_word(other.text)
+            for other in subjects
+        )
+    )
 
 
 def _opens_quote(verb: Token) -> bool:
@@ -958,6 +978,7 @@ class SpeakerResolver:
             or recent.id == previous.entity
             or self._spoke_after(previous, recent, start)
             or self._leads(previous, recent, start)
+            or self._named_in_their_report(previous, recent, start)
         ):
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
@@ -1032,6 +1053,15 @@ class SpeakerResolver:
             and described.dep_ == "appos"
             and previous.start <= described.head.idx < (previous.end or previous.start)
         )
+
+    def _named_in_their_report(self, previous: Speaker, recent: Entity, position: int) -> bool:
+        """Since the last speaker, the other person is named only in what that speaker said: "the principal,
+        who said that Meagher had volunteered … “…,” she said"."""
+        if previous.start is None or previous.entity is None:
+            return False
+        since = [s for s, _ in recent.mentions if previous.start < s < position and not self._quoted(s)]
+        theirs = [part for part, speaker in self.voices if speaker == previous]
+        return bool(since) and all(any(a <= s < b for a, b in theirs) for s in since)
 
     def _reported_within(self, speaker: Speaker) -> bool:
         return speaker.start is not None and any(s <= speaker.start < e for s, e in self.said)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.clean.dates import to_iso
 from newsgraph.clean.extracted import clean_extracted
 from newsgraph.clean.sections import Section
@@ -9,6 +11,13 @@ from newsgraph.clean.split import split_scrape
 from newsgraph.records import CleanArticle, RawDocument
 
 PARAGRAPH_SEPARATOR = "\n\n"
+#: A scrape's runs of spaces inside a line ("The Prime  Minister  said"): the tagger reads each extra space as
+#: a word of its own, which splits names and titles.
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
+def _body(paragraphs: list[str] | tuple[str, ...]) -> str:
+    return PARAGRAPH_SEPARATOR.join(_SPACE_RUN.sub(" ", paragraph) for paragraph in paragraphs)
 
 
 def clean_document(raw: RawDocument, *, as_is: bool = False) -> list[CleanArticle]:
@@ -29,7 +38,7 @@ def clean_document(raw: RawDocument, *, as_is: bool = False) -> list[CleanArticl
         paragraphs, captions, removed = clean_extracted(text, raw.captions)
         return [
             CleanArticle(
-                source=raw.source, text=PARAGRAPH_SEPARATOR.join(paragraphs), title=raw.title,
+                source=raw.source, text=_body(paragraphs), title=raw.title,
                 published=to_iso(raw.published), authors=raw.authors, outlet=raw.outlet,
                 captions=tuple(captions), removed=tuple(removed),
             )
@@ -43,7 +52,7 @@ def _article(raw: RawDocument, section: Section) -> CleanArticle:
     hints = [iso for iso in map(to_iso, section.caption_dates) if iso]
     return CleanArticle(
         source=raw.source,
-        text=PARAGRAPH_SEPARATOR.join(section.paragraphs),
+        text=_body(section.paragraphs),
         title=raw.title or section.title,
         published=to_iso(raw.published) or (stated[0] if stated else None),
         authors=raw.authors or section.authors,
