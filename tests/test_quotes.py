@@ -2356,3 +2356,38 @@ def test_a_person_named_only_in_the_last_speakers_report_does_not_take_the_prono
         "“I couldn't be more proud,” she said."
     )
     assert _quote(article, "I couldn't").speaker.name == "Ilse Harwood"
+
+
+def test_a_role_after_said_speaks_though_the_parser_made_it_report() -> None:
+    article = _article(
+        "Federal Minister Arif Daulat met the traders on Monday.\n\n"
+        "“There are no talks through any back channel,” said the minister, Geo TV reported."
+    )
+    assert _quote(article, "There are no talks").speaker.name == "Arif Daulat"
+    # a broadcaster set after a role is no person
+    article = _article(
+        "Federal Minister Arif Daulat met the traders on Monday, Kestrel News reported.\n\n"
+        "“There are no talks through any back channel,” said the minister, Kestrel News reported."
+    )
+    assert "Kestrel News" not in [e.name for e in article.entities if e.type == "PERSON"]
+
+
+def test_a_role_and_its_holder_the_tagger_took_for_one_body_are_the_holder() -> None:
+    # the tagger reads "[Independent Councillor for Heath, Nerys Bowden]*ORG*"
+    article = _article(
+        "Residents said the block would block their light.\n\n"
+        "But Independent Councillor for Heath, Nerys Bowden, said the residents are scaremongering.\n\n"
+        "“I have worked with the older residents for years,” said Councillor Bowden."
+    )
+    assert [q.speaker.name for q in article.quotes][-2:] == ["Nerys Bowden"] * 2
+
+
+@pytest.mark.parametrize("short", ["Bart", "Asad"])
+def test_a_short_form_of_one_persons_given_name_is_that_person(short: str) -> None:
+    full = {"Bart": "Bartholomew Quist", "Asad": "Asaduddin Rehmat"}[short]
+    article = _article(
+        f"Party chief {full} on Wednesday said the rival candidate can come and find him any time.\n\n"
+        f"At a meeting with the press, {short} said that he was pained by the attacks.\n\n"
+        "“They say they will drive us out of the city,” he said."
+    )
+    assert [q.speaker.name for q in article.quotes] == [full] * 3

@@ -266,8 +266,16 @@ _COMPASS = frozenset("north south east west central mid northern southern easter
 
 def _holder_after_body(span: Span) -> Span | None:
     """The name at the end of "[Role] of [Body Name] [First Last]", or of "[Role] of [Place] [First Last]" where
-    the place also stands alone in the article, which the tagger took as one name."""
+    the place also stands alone in the article, or of "[Role for Place, First Last]", which the tagger took as
+    one name."""
     doc = span.doc
+    comma = next((t.i for t in reversed(span) if t.text == ","), None)
+    if comma is not None and any(is_role_word(t.text) for t in doc[span.start : comma]):
+        # "[Independent Councillor for Heath, Fenella Bowden]*ORG*": the role, then who holds it
+        tail = doc[comma + 1 : span.end]
+        places = {t.text for e in doc.ents if e.label_ in {"GPE", "LOC"} for t in e}
+        named = 2 <= len(tail) <= 3 and all(_name_word(t) and t.text not in places for t in tail)
+        return tail if named else None  # not "Governor of the region, Lagos State"
     before = span.start - 1 if span.start and doc[span.start - 1].lower_ in _COMPASS else span.start
     if before < 2 or not is_role_word(doc[before - 2].text):
         return None
@@ -441,6 +449,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if holder is not None:
             # "Chairman of [Harbour Ferry Trust Ines Tombe]*ORG*": the body, then the one who chairs it
             found.append(("PERSON", holder.text, holder.start_char, holder.end_char))
+            if doc[holder.start - 1].text == ",":
+                continue
             body = doc[holder.start - 1].lower_ in BODY_NOUNS
             ent = Span(doc, ent.start, holder.start, label="ORG" if body else "GPE")
         if ent.label_ in {"ORG", "GPE", "FAC", "LOC", "NORP"} and _titled_surname(ent, full_names):
@@ -564,8 +574,8 @@ def _apposed_to_role(span: Span) -> bool:
     head = span.root.head
     if span.label_ not in {"ORG", "GPE", "NORP"} or not 1 <= len(span) <= 3 or any(not _name_word(t) for t in span):
         return False
-    if span[-1].lower_ in BODY_NOUNS:
-        return False
+    if span[-1].lower_ in BODY_NOUNS or span[-1].text in _OUTLET_WORDS:
+        return False  # "said the minister, [Geo News]*ORG* reported": a broadcaster
     doc = span.doc
     if (
         len(span) >= 2
@@ -580,6 +590,7 @@ def _apposed_to_role(span: Span) -> bool:
     return (len(span) >= 2 and is_role_word(head.text)) or set_off
 
 
+_OUTLET_WORDS = frozenset("News TV Radio Times Post Herald Tribune Gazette Journal Express Online Agency".split())
 #: Roles that stand before a name in lower case too ("spokesperson Ko Min-ah"); not short or ambiguous ones.
 _ROLE_WORDS = frozenset(
     r for r in ROLE_NOUNS if r.isalpha() and len(r) >= 5 and r not in {"general", "justice", "official", "executive"}
@@ -753,6 +764,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         full = _surname_of(name, surnames) if len(name.split()) == 1 else _particle_surname(name, people)
         if full is None and type_ == "PERSON":
             full = short_names.get(name)  # "Kamal Arif" of "Kamal Arif Rahmat"
+        if full is None and (type_ == "PERSON" or name in speaking):
+            full = _short_first_name(name, people)  # "[Asad]*GPE* said" of "Asaduddin Owaisi"
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
@@ -767,6 +780,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             full = surnames.get(token.text)
             if full is None and ("’" in token.text or "'" in token.text):
                 full = surnames.get(_APOSTROPHES.sub("", token.text))
+            if full is None and token.pos_ == "PROPN":
+                full = _short_first_name(token.text, people)
             body = short_forms.get(token.text) if token.text.isupper() and len(token.text) > 1 else None
             if (token.ent_iob_ != "O" and token.ent_type_ in TYPES) or token.idx in named:
                 continue
@@ -820,6 +835,16 @@ _SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
 
 
 _GIVEN_NAME_AFTER = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _short_first_name(word: str, people: dict[str, _Cluster]) -> str | None:
+    """The one person whose given name ``word`` shortens: "Asad" of "Asaduddin Owaisi", "Chris" of
+    "Christopher Vell"."""
+    if len(word) < 4 or not word.isalpha() or not word.istitle():
+        return None
+    found = [full for full in people if " " in full and (first := full.split()[0]).startswith(word)
+             and len(first) >= len(word) + 2]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 def _overlapping_names(text: str, raw: list[tuple[int, str, str, int, int]]) -> list[tuple[int, str, str, int, int]]:

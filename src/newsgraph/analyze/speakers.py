@@ -240,6 +240,17 @@ def _find_subject(verb: Token) -> Token | None:
         right = next(
             (c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "NOUN" and _person_word(c.lemma_.lower())), None
         )
+        if right is None:
+            # “…,” said the minister, the broadcaster reported: the parser made the minister report
+            after = next((t for t in doc[verb.i + 1 : verb.i + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
+            if (
+                after is not None
+                and after.dep_ in _SUBJECTS
+                and after.head.i > after.i
+                and after.left_edge.i == verb.i + 1
+                and _person_word(after.lower_)
+            ):
+                right = after
     if right is None and verb.tag_ in _FINITE and verb.i + 1 < len(doc):
         # “…,” said Ansel Pruett, who lives …: the parser gave the name to the clause after it
         first = doc[verb.i + 1]
