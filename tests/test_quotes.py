@@ -2391,3 +2391,11 @@ def test_a_short_form_of_one_persons_given_name_is_that_person(short: str) -> No
         "“They say they will drive us out of the city,” he said."
     )
     assert [q.speaker.name for q in article.quotes] == [full] * 3
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full() -> None:
+    article = _article(
+        "Volcanologist Petra Jarvis said activity at the crater was rising.\n\n"
+        "“The level of activity would have to climb a lot further,” Jervis said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Petra Jarvis"] * 2

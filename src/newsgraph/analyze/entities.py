@@ -1024,9 +1024,9 @@ def _surname_of(name: str, surnames: dict[str, str]) -> str | None:
     cased = {full for known, full in surnames.items() if known.lower() == name.lower()}
     if len(cased) == 1:
         return cased.pop()
-    if len(name) < 7:
+    if len(name) < 6:
         return None
-    near = {full for known, full in surnames.items() if len(known) >= 7 and _one_edit(name, known)}
+    near = {full for known, full in surnames.items() if len(known) >= 6 and _one_edit(name, known)}
     return near.pop() if len(near) == 1 else None
 
 
