@@ -2399,3 +2399,33 @@ def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full() -> None:
         "“The level of activity would have to climb a lot further,” Jervis said."
     )
     assert [q.speaker.name for q in article.quotes] == ["Petra Jarvis"] * 2
+
+
+def test_a_minister_of_manpower_and_immigration_is_named_after_the_portfolio() -> None:
+    article = _article(
+        "Minister of Manpower and Immigration Samir Abu Hanna said the talks were over.\n\n"
+        "“Fantasy and madness it is,” Abu Hanna said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Samir Abu Hanna"] * 2
+
+
+def test_a_surname_with_a_particle_after_a_nickname_joins_the_name() -> None:
+    # the tagger reads "[Ramon "Tigre]*PERSON*" dela [Rosa]*PERSON*"
+    article = _article(
+        'Philippine police chief Ramon "Tigre" dela Rosa on Tuesday told officers to stop talking to the press.'
+        "\n\n“Talk to me, not to the media,” dela Rosa said."
+    )
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["Ramon dela Rosa"]
+
+
+def test_a_person_named_only_in_someone_elses_report_does_not_take_the_pronoun() -> None:
+    article = _article(
+        "In the newspaper’s Wednesday edition, Minister of Manpower and Immigration Samir Abu Hanna said the "
+        "terms of the Brotherhood for reconciliation are preposterous.\n"
+        "“Fantasy and madness it is,” he said, adding that the government has no intention to reconcile.\n"
+        "The Brotherhood demands the reinstatement of President Ilias Moravec who was deposed early July, the "
+        "activation of the constitution that is currently being amended and the return of the disbanded Upper "
+        "Council, which was dominated by Brotherhood figures.\n"
+        "“They are harming the economy,” he said. “But we will re-open the factories and get on with production.”"
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Samir Abu Hanna"] * 2

@@ -107,7 +107,9 @@ _PORTFOLIO_WORDS = frozenset(
     House Senate Assembly Parliament Commons Lords Council Representatives Lands Land Reform Management Mines
     Mining Fisheries Forestry Technology Welfare Women Children Power Roads Local Government Rural Urban Aviation
     Petroleum Investment Science Research Higher Relations Cooperation Employment Infrastructure Irrigation
-    Livestock Sanitation Food Heritage Arts Development Resources Industries Sport &""".split()
+    Livestock Sanitation Food Heritage Arts Development Resources Industries Sport Manpower Immigration Migration
+    Citizenship Electricity Oil Gas Telecommunications Transportation Veterans Supply Supplies Consumer Protection
+    Solidarity Equality Integration Diaspora Antiquities Endowments &""".split()
 )
 
 
@@ -205,9 +207,11 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         # ... and so does a surname after a quoted nickname the model cut the name at: "[Jomo “Wasu]” Kithinji"
         opened = any(t.text in _OPENING_QUOTES for t in span.doc[first:last])
         if opened and last + 1 < len(span.doc) and span.doc[last].text in _CLOSING_QUOTES:
-            surname = span.doc[last + 1]
+            # ... after a particle too: "[Ronald “Bato]” dela Rosa"
+            particle = span.doc[last + 1].lower_ in NAME_PARTICLES and last + 2 < len(span.doc)
+            surname = span.doc[last + 2] if particle else span.doc[last + 1]
             if surname.pos_ == "PROPN" and _NAME_TOKEN.match(surname.text) and not is_title_token(surname):
-                last += 2
+                last = surname.i + 1
         last = _with_generation(span.doc, last)
         # ... nor is a headline's verb: "[Tollis Says]*PERSON* Pier Will …", nor the marks of a caption's quote:
         # "[Rona Pell: ‘]*PERSON*A kick in the teeth’".
@@ -322,7 +326,7 @@ def _misread_surname(span: Span) -> bool:
 #: Lower-case words that belong inside personal names: "Ali bin Mohammed", "Ursula von der Leyen",
 #: "Samuel ole Tanui".
 NAME_PARTICLES = frozenset(
-    "bin ibn bint al el de da di del della der den van von le la du dos das ter ole wa arap".split()
+    "bin ibn bint al el de da di del dela della der den van von le la du dos das ter ole wa arap".split()
 )
 
 

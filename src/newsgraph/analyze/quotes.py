@@ -121,14 +121,10 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     resolver = SpeakerResolver(doc, entities, quoted)
     quotes: list[Quote] = []
     for item in found:
-        speaker = resolver.resolve(item.speaker_span, item.start, item.parts)
+        speaker = resolver.resolve(item.speaker_span, item.start, item.parts, guessed=_guessed(item))
         if item.cue is None and item.speaker_span is None and item.kind == "direct":
             # a report only the cue model found ("will now be required to …") is too weak to carry on
-            carried = [
-                q
-                for q, f in zip(quotes, found, strict=False)
-                if f.kind != "indirect" or f.cue is None or cue_rate(f.cue) >= MIN_CUE_RATE
-            ]
+            carried = [q for q, f in zip(quotes, found, strict=False) if not _guessed(f)]
             continued = _continued_speaker(doc, carried, item) if carried else None
             if continued is not None:
                 speaker = continued
@@ -137,6 +133,11 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
                 speaker = resolver.resolve(introduced, item.start, item.parts, named_person=True)
         quotes.append(_record(doc, item, speaker))
     return quotes
+
+
+def _guessed(item: Found) -> bool:
+    """A report only the cue model found, by a word rarely a cue ("allowed her to …")."""
+    return item.kind == "indirect" and item.cue is not None and cue_rate(item.cue) < MIN_CUE_RATE
 
 
 def _reaches_out(item: Found, quoted: list[tuple[int, int]]) -> bool:

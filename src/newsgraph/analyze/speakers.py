@@ -572,6 +572,8 @@ class SpeakerResolver:
         self.history: list[Speaker] = []
         #: The words reported so far, as (start, end) parts of quotes.
         self.said: list[tuple[int, int]] = []
+        #: Those of them reported by a known cue word, not only by the cue model's guess ("allowed her to …").
+        self.surely_said: list[tuple[int, int]] = []
         #: Where the last speaker was last quoted, attributed or carried on: how recent they are.
         self.heard = 0
         #: Each part of a quote so far with whose voice it is: "my" in it is theirs.
@@ -585,9 +587,11 @@ class SpeakerResolver:
         position: int,
         parts: Sequence[tuple[int, int]] = (),
         named_person: bool = False,
+        guessed: bool = False,
     ) -> Speaker:
         """The speaker whose mention is ``span``, of a quote at ``position`` made of ``parts``; with
-        ``named_person``, only a person the article names, else no one."""
+        ``named_person``, only a person the article names, else no one; ``guessed`` for a report only the
+        cue model found."""
         if span is None:
             return Speaker()
         start, end = span
@@ -603,6 +607,7 @@ class SpeakerResolver:
         if speaker.name:
             self.history.append(speaker)
             self.said += parts
+            self.surely_said += () if guessed else parts
             self.heard = position
             self.voices += [(part, speaker) for part in parts]
         return speaker
@@ -989,7 +994,7 @@ class SpeakerResolver:
             or recent.id == previous.entity
             or self._spoke_after(previous, recent, start)
             or self._leads(previous, recent, start)
-            or self._named_in_their_report(previous, recent, start)
+            or self._named_in_reports(previous, recent, start)
         ):
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
@@ -1065,14 +1070,21 @@ class SpeakerResolver:
             and previous.start <= described.head.idx < (previous.end or previous.start)
         )
 
-    def _named_in_their_report(self, previous: Speaker, recent: Entity, position: int) -> bool:
-        """Since the last speaker, the other person is named only in what that speaker said: "the principal,
-        who said that Meagher had volunteered … “…,” she said"."""
+    def _named_in_reports(self, previous: Speaker, recent: Entity, position: int) -> bool:
+        """Since the last speaker, the other person is named only in what was reported: "the principal, who
+        said that Meagher had volunteered … “…,” she said"; "The party demands the return of Morsy … “…,” he
+        said"."""
         if previous.start is None or previous.entity is None:
             return False
-        since = [s for s, _ in recent.mentions if previous.start < s < position and not self._quoted(s)]
-        theirs = [part for part, speaker in self.voices if speaker == previous]
-        return bool(since) and all(any(a <= s < b for a, b in theirs) for s in since)
+        since = [(s, e) for s, e in recent.mentions if previous.start < s < position and not self._quoted(s)]
+        return bool(since) and all(
+            any(a <= s < b for a, b in self.surely_said) and not self._addressed(s, e) for s, e in since
+        )
+
+    def _addressed(self, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` is whom a verb addresses: "The magistrate asked Morrow about …"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"dobj", "dative"} and span.root.head.pos_ == "VERB"
 
     def _reported_within(self, speaker: Speaker) -> bool:
         return speaker.start is not None and any(s <= speaker.start < e for s, e in self.said)
