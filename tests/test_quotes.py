@@ -2429,3 +2429,16 @@ def test_a_person_named_only_in_someone_elses_report_does_not_take_the_pronoun()
         "“They are harming the economy,” he said. “But we will re-open the factories and get on with production.”"
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Samir Abu Hanna"] * 2
+
+
+def test_a_dateline_with_a_colon_before_a_lead_sentence_is_no_speaker() -> None:
+    (article,) = newsgraph.extract(
+        "KARACHI: Former chief selector Ali Reza-ul-Karim has criticised the cricket board and the chairman of "
+        "its management committee Omar Daud.\n\n"
+        "“I found out through the TV that my resignation was not accepted,” he said.",
+        as_is=True,
+    )
+    assert "KARACHI" not in [q.speaker.name for q in article.quotes]
+    assert _quote(article, "I found out").speaker.name == "Ali Reza-ul-Karim"
+    # a selector is a role
+    assert [e.titles for e in article.entities if e.name == "Ali Reza-ul-Karim"] == [("Former chief selector",)]

@@ -163,6 +163,8 @@ _HEADLINE_LABEL = re.compile(
 _NOT_SPEAKERS = frozenset("watch update breaking live video photos opinion editorial analysis exclusive review".split())
 #: Label words that report findings: "Poll: Clinton and Trump in dead heat".
 _REPORTING_LABELS = frozenset("poll polls survey study report analysis".split())
+#: The most words a headline has; a longer first line is a lead sentence.
+_HEADLINE_WORDS = 15
 
 
 def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
@@ -187,6 +189,8 @@ def headline_quote(title: str, entities: EntityIndex) -> Quote | None:
         return None  # "Watch: …", "Harbourton: …": a label speaks only as a person or body the article knows
     if speaker_text.lower() in _NOT_SPEAKERS:
         return None
+    if match.group("cue") == ":" and speaker_text.isupper() and len(title.split()) > _HEADLINE_WORDS:
+        return None  # "KARACHI: Former selector Ali Reza has criticised …": a dateline opens a lead sentence
     content_start, content_end = match.span("content")
     return Quote(
         text=match.group("content"),
