@@ -418,7 +418,7 @@ def _joins_name(token: Token) -> bool:
         and not (token.text.isupper() and len(token.text) > 2)
         and token.ent_iob_ == "O"
         and not is_title_token(token)
-        # "Head of the Water Business Unit Ivan Rodrigues": the end of a body's name
+        # "Head of the Water Business Unit Carlos Mendes": the end of a body's name
         and token.lower_ not in BODY_NOUNS | _BODY_PARTS
     )
 
@@ -579,7 +579,7 @@ def _apposed_to_role(span: Span) -> bool:
     if span.label_ not in {"ORG", "GPE", "NORP"} or not 1 <= len(span) <= 3 or any(not _name_word(t) for t in span):
         return False
     if span[-1].lower_ in BODY_NOUNS or span[-1].text in _OUTLET_WORDS:
-        return False  # "said the minister, [Geo News]*ORG* reported": a broadcaster
+        return False  # "said the minister, [Kestrel News]*ORG* reported": a broadcaster
     doc = span.doc
     if (
         len(span) >= 2
@@ -769,7 +769,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         if full is None and type_ == "PERSON":
             full = short_names.get(name)  # "Kamal Arif" of "Kamal Arif Rahmat"
         if full is None and (type_ == "PERSON" or name in speaking):
-            full = _short_first_name(name, people)  # "[Asad]*GPE* said" of "Asaduddin Owaisi"
+            full = _short_first_name(name, people)  # "[Bart]*GPE* said" of "Bartholomew Quist"
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
@@ -842,7 +842,7 @@ _GIVEN_NAME_AFTER = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def _short_first_name(word: str, people: dict[str, _Cluster]) -> str | None:
-    """The one person whose given name ``word`` shortens: "Asad" of "Asaduddin Owaisi", "Chris" of
+    """The one person whose given name ``word`` shortens: "Bart" of "Bartholomew Quist", "Chris" of
     "Christopher Vell"."""
     if len(word) < 4 or not word.isalpha() or not word.istitle():
         return None
@@ -1074,7 +1074,7 @@ def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
     return found
 
 
-#: A word of a name: "Kamal", "Mensah-Addo", an initial "K." or initials written together ("AK Abdul Momen").
+#: A word of a name: "Kamal", "Mensah-Addo", an initial "K." or initials written together ("RK Devan Pillai").
 _PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.|[A-Z]{1,2}")
 
 

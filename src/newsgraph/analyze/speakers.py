@@ -1072,7 +1072,7 @@ class SpeakerResolver:
 
     def _named_in_reports(self, previous: Speaker, recent: Entity, position: int) -> bool:
         """Since the last speaker, the other person is named only in what was reported: "the principal, who
-        said that Meagher had volunteered … “…,” she said"; "The party demands the return of Morsy … “…,” he
+        said that Brenner had volunteered … “…,” she said"; "The party demands the return of Moravec … “…,” he
         said"."""
         if previous.start is None or previous.entity is None:
             return False
