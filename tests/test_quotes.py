@@ -2442,3 +2442,22 @@ def test_a_dateline_with_a_colon_before_a_lead_sentence_is_no_speaker() -> None:
     assert _quote(article, "I found out").speaker.name == "Ali Reza-ul-Karim"
     # a selector is a role
     assert [e.titles for e in article.entities if e.name == "Ali Reza-ul-Karim"] == [("Former chief selector",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Sports Minister of Sri Lanka Anura Wickremesinghe called for a report from Sri Lanka Cricket.\n\n"
+            "“We must know the reasons for the defeat,” Wickremesinghe said.",
+            "Anura Wickremesinghe",
+        ),
+        (
+            "Minister of Health and Wellness Tomas Vell said the clinic would stay open.\n\n"
+            "“It's a recent situation,” Vell said.",
+            "Tomas Vell",
+        ),
+    ],
+)
+def test_a_place_or_portfolio_after_a_ministers_of_is_no_part_of_the_name(text: str, name: str) -> None:
+    assert [q.speaker.name for q in _article(text).quotes] == [name] * 2

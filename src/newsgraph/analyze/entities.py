@@ -109,7 +109,7 @@ _PORTFOLIO_WORDS = frozenset(
     Petroleum Investment Science Research Higher Relations Cooperation Employment Infrastructure Irrigation
     Livestock Sanitation Food Heritage Arts Development Resources Industries Sport Manpower Immigration Migration
     Citizenship Electricity Oil Gas Telecommunications Transportation Veterans Supply Supplies Consumer Protection
-    Solidarity Equality Integration Diaspora Antiquities Endowments &""".split()
+    Solidarity Equality Integration Diaspora Antiquities Endowments Wellness &""".split()
 )
 
 
@@ -177,7 +177,10 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             of -= 1  # "Speaker of the House", "Minister of Tourism and [Lands Harin Velu]"
         if of >= 1 and span.doc[of].lower_ in {"of", "for"} and is_role_word(span.doc[of - 1].text):
             # ... or a place it is held for: "general manager of [Tasmania] Mike Patterson"
+            # a place the article names, or the first words of a body's name: "of [Sri Lanka] Ada Perera" with
+            # "Sri Lanka Cricket"
             places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"}}
+            places |= {t.text for e in span.doc.ents if e.label_ in {"ORG", "GPE", "LOC"} for t in e}
             while first < span.end - 1 and (
                 span.doc[first].text in _PORTFOLIO_WORDS or span.end - first > 2 and span.doc[first].text in places
             ):
