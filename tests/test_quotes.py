@@ -2461,3 +2461,33 @@ def test_a_dateline_with_a_colon_before_a_lead_sentence_is_no_speaker() -> None:
 )
 def test_a_place_or_portfolio_after_a_ministers_of_is_no_part_of_the_name(text: str, name: str) -> None:
     assert [q.speaker.name for q in _article(text).quotes] == [name] * 2
+
+
+@pytest.mark.parametrize(
+    ("epithet", "name"),
+    [("the father of two children, aged 13 and 8", "Omar Haddad"), ("the mum-of-three", "Priya Raman")],
+)
+def test_a_parent_of_some_children_is_the_person_just_named(epithet: str, name: str) -> None:
+    article = _article(
+        "Residents stepped out only to buy milk.\n\n"
+        f"{name}, who works in a garment store, walked to the end of the street.\n\n"
+        f"“You can walk out of the building but you can’t go beyond the street,” said {epithet}."
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name]
+
+
+def test_an_applicant_is_no_part_of_the_name() -> None:
+    article = _article("Applicant Hugh Rowland said the district has an acute housing shortage.")
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["Hugh Rowland"]
+
+
+def test_a_parent_of_some_children_is_not_a_name_last_seen_inside_a_description() -> None:
+    # the tagger reads "[Great Cornard]*PERSON*": the mother is never named
+    article = _article(
+        "Tomas Pell, 24, of Kempson Drive, Great Cornard, was banned from driving for two years on Wednesday.\n"
+        "A mother and her two children were travelling in a small car when they were struck by Pell.\n"
+        "The Great Cornard driver was travelling at around 50mph on the wet road and came round the bend.\n"
+        "A statement was read out from the mum-of-two in the car who said that the screaming would haunt her.\n"
+        "She said: “I was unable to stretch my arm out to comfort them.”"
+    )
+    assert "Great Cornard" not in [q.speaker.name for q in article.quotes]

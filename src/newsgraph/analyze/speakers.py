@@ -54,6 +54,13 @@ _PLURAL = {"they", "we", "it"}
 _ROLE_OF_BODY = re.compile(
     r"^(?:a|an|the)\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<body>.+)$", re.IGNORECASE
 )
+#: "the father of two children", "the mum-of-three": an epithet for a person already named ("the mum-of-two in
+#: the car" describes someone not named).
+_PARENT_OF_SOME = re.compile(
+    r"^the (father|mother|dad|mum|mom|grandfather|grandmother)[- ]of[- ]"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:[- ](?:children|kids|sons|daughters|boys|girls))?$"
+)
+_MOTHERS = frozenset({"mother", "mum", "mom", "grandmother"})
 _RELATIVE_OF = re.compile(rf"^(?:the\s+)?(?:{'|'.join(KIN_NOUNS)})\s+of\s+", re.IGNORECASE)
 _OWNED_ROLE = re.compile(
     r"^(?:(?:the|The|THE)\s+)?(?P<owner>(?i:his|her)(?=\s)|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3}"
@@ -648,6 +655,12 @@ class SpeakerResolver:
         untagged = self._untagged_name(start, end) if mention.isupper() else None
         if untagged is not None and untagged[1] is not None:
             return Speaker(untagged[0], untagged[1], start, end)
+        parent = _PARENT_OF_SOME.match(lowered)
+        if parent is not None:
+            # "said the father of two children, aged 13 and 8": the man just named, as "he" would be
+            salient = self._pronoun(start, end, "she" if parent.group(1) in _MOTHERS else "he")
+            if (salient.entity or "").startswith("person/") and self._last_named_as_subject(salient, start):
+                return salient
         if _RELATIVE_OF.match(mention):
             # "the mother of Samir Dunn" speaks, not Samir Dunn
             return Speaker(_LEADING_THE.sub("", mention), None, start, end)
@@ -1069,6 +1082,14 @@ class SpeakerResolver:
             and described.dep_ == "appos"
             and previous.start <= described.head.idx < (previous.end or previous.start)
         )
+
+    def _last_named_as_subject(self, speaker: Speaker, position: int) -> bool:
+        """Whether ``speaker`` was last named before ``position`` as the subject of a clause ("Omar Haddad, who
+        works …, walked"), not as a word of a description ("The Great Cornard driver")."""
+        entity = self.entities.by_id(speaker.entity) if speaker.entity else None
+        last = max((m for m in entity.mentions if m[0] < position), default=None) if entity else None
+        span = self.doc.char_span(*last, alignment_mode="expand") if last else None
+        return span is not None and span.root.dep_ in _SUBJECTS
 
     def _named_in_reports(self, previous: Speaker, recent: Entity, position: int) -> bool:
         """Since the last speaker, the other person is named only in what was reported: "the principal, who
