@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 import newsgraph
 from newsgraph.analyze.entities import find_entities
 from newsgraph.analyze.nlp import get_nlp, mark_sentence_bounds
+from newsgraph.analyze.quotemarks import find_mark_spans
 from newsgraph.analyze.quotes import find_quotes
 from newsgraph.analyze.speakers import subject_span
 from newsgraph.records import Article, Quote
@@ -2491,3 +2492,20 @@ def test_a_parent_of_some_children_is_not_a_name_last_seen_inside_a_description(
         "She said: “I was unable to stretch my arm out to comfort them.”"
     )
     assert "Great Cornard" not in [q.speaker.name for q in article.quotes]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Health Minister Dr ‘Ana ‘Veikune’ola issued a stern warning today.",
+        "In the early '80s, Lynn Hart worked at a law firm in the city.",
+    ],
+)
+def test_a_single_mark_never_closed_does_not_hide_the_quotes_after_it(lead: str) -> None:
+    article = _article(f"{lead} “The situation is serious and worsening,” she said.")
+    assert [q.text for q in article.quotes if q.kind == "direct"] == ["The situation is serious and worsening,"]
+
+
+def test_an_elided_century_opens_no_quote() -> None:
+    text = "In the '80s the players' union grew strong."
+    assert [text[s.start : s.end] for s in find_mark_spans(text)] == []

@@ -73,6 +73,8 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
     return spans
 
 
+#: "the early '80s": an elided century, not an opening mark.
+_DECADE = re.compile(r"['’]\d0s\b")
 _APOSTROPHE_OPENED = re.compile(r"(?:^|\n)'[A-Z][^\n'”]*”", re.MULTILINE)
 
 
@@ -154,7 +156,7 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
                 continue  # an apostrophe: can't, Iran’s
             if stack and not stack[-1][1] and not before.isspace() and after in _CLOSE_CONTEXT:
                 close(index)
-            elif ch == "'" and before in _OPEN_CONTEXT and _is_letter(after):
+            elif ch == "'" and before in _OPEN_CONTEXT and _is_letter(after) and not _DECADE.match(paragraph, index):
                 stack.append((index, False, "'’", []))
     # Whatever is still open: an unclosed double quote runs to the paragraph end, and so does a single
     # one that opens a sentence, where single marks are the house style (‘We will …).
@@ -170,5 +172,7 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
             end = len(paragraph.rstrip())
             top.append(MarkSpan(offset + start + 1, offset + end, double, False, children, _opening(paragraph, start)))
             break
+        # a single mark never closed opens no quote ("Dr ‘Ana ‘Akau’ola"), but the quotes after it stand
+        top.extend(children)
     top.sort(key=lambda s: s.start)
     return top
