@@ -177,10 +177,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             of -= 1  # "Speaker of the House", "Minister of Tourism and [Lands Harin Velu]"
         if of >= 1 and span.doc[of].lower_ in {"of", "for"} and is_role_word(span.doc[of - 1].text):
             # ... or a place it is held for: "general manager of [Tasmania] Mike Patterson"
-            # a place the article names, or the first words of a body's name: "of [Sri Lanka] Ada Perera" with
+            # a word of a place the article names, or of a body's name: "of [Sri Lanka] Ada Perera" with
             # "Sri Lanka Cricket"
-            places = {e.text for e in span.doc.ents if e.label_ in {"GPE", "LOC"}}
-            places |= {t.text for e in span.doc.ents if e.label_ in {"ORG", "GPE", "LOC"} for t in e}
+            places = _words_of_entities(span.doc, {"ORG", "GPE", "LOC"})
             while first < span.end - 1 and (
                 span.doc[first].text in _PORTFOLIO_WORDS or span.end - first > 2 and span.doc[first].text in places
             ):
@@ -271,6 +270,11 @@ def _past_portfolio(doc: Doc, end: int) -> int:
 _COMPASS = frozenset("north south east west central mid northern southern eastern western".split())
 
 
+def _words_of_entities(doc: Doc, labels: set[str]) -> set[str]:
+    """The words of the entities the tagger labelled with one of ``labels``."""
+    return {t.text for e in doc.ents if e.label_ in labels for t in e}
+
+
 def _holder_after_body(span: Span) -> Span | None:
     """The name at the end of "[Role] of [Body Name] [First Last]", or of "[Role] of [Place] [First Last]" where
     the place also stands alone in the article, or of "[Role for Place, First Last]", which the tagger took as
@@ -280,7 +284,7 @@ def _holder_after_body(span: Span) -> Span | None:
     if comma is not None and any(is_role_word(t.text) for t in doc[span.start : comma]):
         # "[Independent Councillor for Heath, Fenella Bowden]*ORG*": the role, then who holds it
         tail = doc[comma + 1 : span.end]
-        places = {t.text for e in doc.ents if e.label_ in {"GPE", "LOC"} for t in e}
+        places = _words_of_entities(doc, {"GPE", "LOC"})
         named = 2 <= len(tail) <= 3 and all(_name_word(t) and t.text not in places for t in tail)
         return tail if named else None  # not "Governor of the region, Lagos State"
     before = span.start - 1 if span.start and doc[span.start - 1].lower_ in _COMPASS else span.start
