@@ -2509,3 +2509,24 @@ def test_a_single_mark_never_closed_does_not_hide_the_quotes_after_it(lead: str)
 def test_an_elided_century_opens_no_quote() -> None:
     text = "In the '80s the players' union grew strong."
     assert [text[s.start : s.end] for s in find_mark_spans(text)] == []
+
+
+@pytest.mark.parametrize("name", ["Noor-ul-Hasan", "Fazal-ul-Rehman"])
+def test_a_name_joined_by_a_particle_is_one_and_its_first_part_is_the_person(name: str) -> None:
+    # the tagger reads "Noor-ul-[Hasan]*PERSON*"
+    short = name.split("-")[0]
+    article = _article(
+        f"Merchants say the inflation has hurt sales.\n\n{name}, a trader at the bazaar, says, “We are typically "
+        f"busy ahead of Eid.”\n\n“This comes as a double blow for us,” adds {short}."
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == [name] * 2
+
+
+def test_a_full_name_with_a_particle_the_tagger_took_for_a_nationality_is_a_person() -> None:
+    # the tagger reads "[Tamim al Karim]*NORP*" and "[Tamim]*NORP* said"
+    article = _article(
+        "Bangladesh skipper Tamim al Karim said he had lost the hopes of winning when the side was reduced to 175 "
+        "for eight.\n‘I thought we lost the game,’ Tamim said after the crucial two-wicket win.\n"
+        "‘It was a great victory for us and for the whole nation, I think,’ said the all-rounder."
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Tamim al Karim"] * 2

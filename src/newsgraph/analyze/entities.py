@@ -155,6 +155,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             # "Adam  Chapdelaine": a scrape's double space is a token of its own.
             if first > 1 and span.doc[first - 1].is_space and "\n" not in span.doc[first - 1].text:
                 first -= 1
+        joined = span.doc[max(0, first - 4) : first].text if first >= 4 else ""
+        if _JOINED_NAME.match(f"{joined}{span.doc[first].text}") and not span.doc[first - 4].whitespace_:
+            first -= 4  # "Shams-ul-[Hasan]": a name joined by a particle
         # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]", nor is
         # a capitalised cue: “…,” [Said Gordon].
         while first < span.end - 1 and (
@@ -196,14 +199,15 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             if not (_joins_name(family) or after_particle):
                 break
             last = particles + 1
-        # ... and so does a given name's lower-case half: "Rhee Chang[-yong]"
+        # ... and so does a given name's lower-case half: "Rhee Chang[-yong]", and a name joined by a particle:
+        # "[Shams]-ul-[Hasan]"
         while (
             last + 1 < len(span.doc)
             and span.doc[last].text == "-"
             and not span.doc[last - 1].whitespace_
             and not span.doc[last].whitespace_
-            and span.doc[last + 1].is_lower
             and span.doc[last + 1].is_alpha
+            and (span.doc[last + 1].is_lower or span.doc[last - 1].is_lower)
         ):
             last += 2
         # ... and so does a surname after a quoted nickname the model cut the name at: "[Jomo “Wasu]” Kithinji"
@@ -711,7 +715,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
     raw = [
         (
             where,
-            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC"} and _misread_full_name(name, lone | misread)
+            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC", "NORP"} and _misread_full_name(name, lone | misread)
             else "GPE" if type_ == "PERSON" and name in places
             else type_,
             name,
@@ -760,6 +764,11 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             if title and title not in cluster.titles and cluster.type == "PERSON":
                 cluster.titles.append(title)
 
+    joined_names = {
+        match.group(1): name
+        for _, type_, name, _, _ in raw
+        if type_ == "PERSON" and (match := _JOINED_NAME.match(name))
+    }
     short_forms = _short_forms(text_of(doc), raw)
     # "Safaricom" is the "Safaricom PLC" named in full elsewhere
     short_forms.update(
@@ -776,13 +785,15 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         if full is None and type_ == "PERSON":
             full = short_names.get(name)  # "Kamal Arif" of "Kamal Arif Rahmat"
         if full is None and (type_ == "PERSON" or name in speaking):
-            full = _short_first_name(name, people)  # "[Bart]*GPE* said" of "Bartholomew Quist"
+            # "[Bart]*GPE* said" of "Bartholomew Quist"; "Shams" alone of the "Shams-ul-Hasan" named before
+            full = _short_first_name(name, people) or joined_names.get(name)
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
     surnames.update(
         {name: name for type_, name in clusters if type_ == "PERSON" and " " not in name and name not in surnames}
     )
+    surnames.update({first: name for first, name in joined_names.items() if first not in surnames})
     for where, d in enumerate(docs):
         # a word inside a name already found is no mention of its own ("Cruz" of "Ted Cruz")
         named = {i for _, _, start, end in (r[1:] for r in raw if r[0] == where) for i in range(start, end)}
@@ -845,6 +856,8 @@ _COMPANY_SUFFIXES = frozenset("plc ltd limited inc corp corporation co llc group
 _SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
 
 
+#: A name joined by a lower-case particle: "Shams-ul-Hasan", "Inzamam-ul-Haq".
+_JOINED_NAME = re.compile(r"^([A-Z][a-z]{2,})-(?:ul|ud|ur|al|el|ud-din)-[A-Z][a-z]+$")
 _GIVEN_NAME_AFTER = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
@@ -1020,7 +1033,9 @@ def _misread_full_name(name: str, lone_names: set[str]) -> bool:
     return (
         len(words) in {2, 3}
         and (words[-1] in lone_names or words[0] in lone_names)
-        and all(_NAME_TOKEN.match(w) for w in words)
+        and all(_NAME_TOKEN.match(w) or w in NAME_PARTICLES for w in words[1:-1])
+        and _NAME_TOKEN.match(words[0])
+        and _NAME_TOKEN.match(words[-1])
         and not titled
     )
 
