@@ -2530,3 +2530,14 @@ def test_a_full_name_with_a_particle_the_tagger_took_for_a_nationality_is_a_pers
         "‘It was a great victory for us and for the whole nation, I think,’ said the all-rounder."
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Tamim al Karim"] * 2
+
+
+def test_a_name_joined_by_and_to_a_persons_is_a_person() -> None:
+    # the tagger reads "councillors [Dylan Evans]*PERSON* and [Irena Hopkins]*ORG*"
+    article = _article(
+        "AMMANFORD town councillors Dylan Evans and Irena Hopkins have again clashed over parking charges.\n\n"
+        "Cllr Evans said the decision was made four years ago.\n\n"
+        "But Cllr Hopkins argued that charges should not be imposed in smaller towns. “They are killing the "
+        "town,” she said."
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Irena Hopkins"]

@@ -442,7 +442,9 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     titled = _titled_names(doc)
     found = list(titled)
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
-    full_names = {(e[0].text, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    full_names = {
+        (e[0].text, e[-1].text) for e in doc.ents if (e.label_ == "PERSON" or _joined_to_person(e)) and len(e) >= 2
+    }
     lone_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     # and those found by title, whatever the tagger called them: "[Councillor Nuala Donnelly]*ORG*"
     full_names |= {(name.split()[0], name.split()[-1]) for _, name, _, _ in titled if " " in name}
@@ -487,7 +489,7 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
             continue  # "the flood-[affected Takana village]*PERSON*": names are capitalised
         if ent.label_ == "PERSON" and " " not in name and _after_the(ent):
             continue  # "[The Bill]*PERSON* now heads to the president": a person's name takes no "the"
-        person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent)
+        person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent) or _joined_to_person(ent)
         body = _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent) or _doubled(name) or _which(ent)
         type_ = "PERSON" if person else "ORG" if body else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
@@ -603,6 +605,21 @@ def _apposed_to_role(span: Span) -> bool:
         return False
     set_off = span.start > 0 and span.doc[span.start - 1].text == "," and head.lemma_.lower() in PERSON_NOUNS
     return (len(span) >= 2 and is_role_word(head.text)) or set_off
+
+
+def _joined_to_person(span: Span) -> bool:
+    """A name joined by "and" to a person's: "councillors Colin Evans and [Irena Hopkins]*ORG*"."""
+    root = span.root
+    return (
+        span.label_ in {"ORG", "GPE", "NORP", "FAC"}
+        and 2 <= len(span) <= 3
+        and all(_name_word(t) for t in span)
+        and span[-1].lower_ not in BODY_NOUNS
+        and span[-1].text not in _OUTLET_WORDS
+        and root.dep_ == "conj"
+        and root.head.ent_type_ == "PERSON"
+        and root.head.i < span.start
+    )
 
 
 _OUTLET_WORDS = frozenset("News TV Radio Times Post Herald Tribune Gazette Journal Express Online Agency".split())
