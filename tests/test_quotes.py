@@ -2541,3 +2541,13 @@ def test_a_name_joined_by_and_to_a_persons_is_a_person() -> None:
         "town,” she said."
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Irena Hopkins"]
+
+
+def test_an_owner_before_a_name_is_no_part_of_it() -> None:
+    # the tagger reads "[Kestrel’s Park]*PERSON*"
+    article = _article(
+        "Kestrel’s Park Min-jun and his rival met on Tuesday, the first meeting of the two chiefs.\n\n"
+        "Asked about the market, Kestrel’s Park agreed: “The market is not as favorable as before.”\n\n"
+        "“Now only the true strengths will show,” Park said."
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Park Min-jun"] * 2

@@ -158,6 +158,10 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         joined = span.doc[max(0, first - 4) : first].text if first >= 4 else ""
         if _JOINED_NAME.match(f"{joined}{span.doc[first].text}") and not span.doc[first - 4].whitespace_:
             first -= 4  # "Shams-ul-[Hasan]": a name joined by a particle
+        # An owner before the name is no part of it: "[Samsung’s Lee]"
+        owned = [t.i for t in span.doc[first : span.end - 1] if t.tag_ == "POS"]
+        if owned:
+            first = owned[-1] + 1
         # A title inside the span is not part of the name: "[Deputy Sheriff Tomas Reinholt]", nor is
         # a capitalised cue: “…,” [Said Gordon].
         while first < span.end - 1 and (
