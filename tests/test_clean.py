@@ -541,3 +541,34 @@ def test_runs_of_spaces_inside_a_line_become_one() -> None:
     (article,) = clean(f"{LEDE}\n\nThe Prime  Minister   said the  weir would be rebuilt.\n\n{SECOND}\n\n{THIRD}")
     assert "The Prime Minister said the weir would be rebuilt." in article.text
     assert "  " not in article.text
+
+
+@pytest.mark.parametrize("heading", ["Related Article", "Related Story", "Related Post"])
+def test_a_related_heading_in_the_singular_opens_no_article(heading: str) -> None:
+    text = (
+        "Battery maker plans a second plant\n\n"
+        "Making a battery takes many parts, and the coast is one of the best places to make them, says the "
+        "founder of Lumen Cells.\n\n"
+        f"{heading}\n\n"
+        "“The coast is the hub of the battery chain,” Ana Kovac said during an interview on Thursday.\n\n"
+        "“We have at least ten suppliers here already,” Kovac explained."
+    )
+    (article,) = clean(text)
+    assert article.title == "Battery maker plans a second plant"
+    assert "the hub of the battery chain" in article.text
+    assert heading not in article.text
+
+
+def test_a_desks_tag_before_a_headline_keeps_it_a_headline() -> None:
+    headline = "[INTERVIEW] ‘The coast is the hub of the battery chain,’ Lumen Cells founder says"
+    text = (
+        f"{headline}\n\n"
+        "Home > Business > Industry\n\n"
+        f"{headline}\n\n"
+        "Making a battery takes many parts, and the coast is one of the best places to make them, says the "
+        "founder of Lumen Cells, Ana Kovac.\n\n"
+        "“We have at least ten suppliers here already,” Kovac explained. “We will build a second plant.”"
+    )
+    (article,) = clean(text)
+    assert article.title == headline
+    assert not article.captions

@@ -2551,3 +2551,99 @@ def test_an_owner_before_a_name_is_no_part_of_it() -> None:
         "“Now only the true strengths will show,” Park said."
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Park Min-jun"] * 2
+
+
+def test_the_end_of_a_full_name_that_the_tagger_took_for_a_place_is_the_person() -> None:
+    # the tagger reads "[St. Clairmont]*GPE* added"
+    article = _article(
+        "Road deaths rose again this year.\n\n“These figures are alarming,” said RCMP superintendent Dana St. "
+        "Clairmont, who leads the traffic unit.\n\n“I may sound like a broken record, but I will keep saying "
+        "it,” St. Clairmont added."
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Dana St. Clairmont"] * 2
+
+
+def test_one_name_after_a_rank_of_two_words_is_a_person() -> None:
+    # the tagger reads "[Major General Pirapong]*ORG*"
+    article = _article(
+        "Major General Pirapong disclosed that a driver who attacked a tourist had been arrested.\n\n"
+        "“Harbour Town is a very safe place for visitors,” he said."
+    )
+    assert [(e.type, e.name) for e in article.entities if e.type == "PERSON"] == [("PERSON", "Pirapong")]
+    assert [q.speaker.name for q in article.quotes] == ["Pirapong"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "place_or_body"),
+    [("General Motors said on Monday that sales rose.", "Motors"), ("Deputy Commissioner Kenya said so.", "Kenya")],
+)
+def test_a_rank_of_two_words_before_a_body_or_a_country_names_no_one(text: str, place_or_body: str) -> None:
+    article = _article(f"{text} “We will grow,” it said.")
+    assert place_or_body not in {e.name for e in article.entities if e.type == "PERSON"}
+
+
+def test_a_bodys_name_cut_at_a_hyphen_is_no_part_of_the_name_after_it() -> None:
+    # the tagger reads "CPN-[Unified Socialist Ramesh Kumar Thapa]*PERSON*"
+    article = _article(
+        "Chairman of the proposed CPN-Unified Socialist Ramesh Kumar Thapa has said the coalition will hold. The "
+        "Unified Socialist Party met on Monday.\n\n“We have more than the required numbers,” Thapa said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Ramesh Kumar Thapa"] * 2
+
+
+def test_a_name_the_tagger_missed_before_where_the_person_lives_is_the_name() -> None:
+    article = _article(
+        "Residents counted their losses after the flood.\n\nIkenna Uzodime of 10 Ajegunle Street, said a "
+        "customer called him that his shop was flooded around 7am.\n\n“I rushed out and all I could see was "
+        "water,” he said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Ikenna Uzodime"] * 2
+
+
+def test_one_quoted_by_a_paper_speaks_and_the_paper_only_relays() -> None:
+    article = _article(
+        "Rovers coach Daniel Mukasa says his side can still win the league.\n\n“I thank the players for the "
+        "effort despite the loss. I think we had a sloppy start,” Mukasa is quoted by the Daily Sentinel."
+    )
+    quote = _quote(article, "I thank the players")
+    assert quote.speaker.name == "Daniel Mukasa"
+    assert quote.cue is not None and quote.cue.text == "is quoted"
+
+
+def test_a_country_the_tagger_took_for_a_person_is_a_place() -> None:
+    article = _article(
+        "Sri Lanka could have needed a shake-up, and it may be for the best. This is how Sri Lanka’s coach Tom "
+        "Ashworth felt after the final.\n\n“Sometimes a kick up the rear end is not the worst thing,” he said."
+    )
+    assert ("GPE", "Sri Lanka") in [(e.type, e.name) for e in article.entities]
+    assert [q.speaker.name for q in article.quotes] == ["Tom Ashworth"]
+
+
+def test_an_editors_brackets_are_no_part_of_a_name() -> None:
+    article = _article("“Samantha has come back into form,” the coach said. [Ruwan] Silva also played well.")
+    assert "Ruwan Silva" in {e.name for e in article.entities}
+
+
+def test_a_body_the_tagger_once_took_for_a_person_is_a_body() -> None:
+    # the tagger reads "[Delhi Police]*PERSON*" once, and "the [Delhi Police]*ORG*" elsewhere
+    article = _article(
+        "Responding to a letter questioning the impartiality of the Delhi Police in the riots investigation, "
+        "Commissioner Arun Mehra has now said that most cases were registered on complaints. “It is a "
+        "well-settled principle that any conclusion be drawn only on the basis of facts. Delhi Police has been "
+        "rather reticent about the details of the investigation,” the commissioner said."
+    )
+    assert "Delhi Police" not in {e.name for e in article.entities if e.type == "PERSON"}
+
+
+def test_a_bodys_name_the_tagger_took_for_a_persons_is_a_body_and_its_first_word_too() -> None:
+    # the tagger reads "[Salim International]*ORG* bills itself" and "[Salim]*PERSON*’s terminals"
+    article = _article(
+        "DOHA: Parked planes are pictured at the Salim International Airport (SIA) in Doha.\n\n"
+        "DOHA: Qatar’s state-of-the-art Salim International bills itself as one of the most luxurious airports "
+        "in the world but yesterday, it was also one of the quietest. “This is the emptiest airport I’ve ever "
+        "been in,” said Katie, transiting Qatar en route to Thailand.\n\n"
+        "Salim’s cavernous three-year-old terminals can seem relatively empty on normal days because of their "
+        "massive size."
+    )
+    assert not {e.name for e in article.entities if e.type == "PERSON" and e.name.startswith("Salim")}
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Katie"]

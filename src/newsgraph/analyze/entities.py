@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.nlp import text_of
@@ -174,6 +176,12 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             and span.doc[first + 1].pos_ == "PROPN"
         ):
             first += 1
+        # ... nor the end of a body's name it cut at a hyphen: "CPN-[Unified Socialist Madhav Nepal]" where the
+        # article also names the "Unified Socialist Central Committee"
+        if first > 1 and span.doc[first - 1].text == "-" and not span.doc[first - 2].whitespace_:
+            bodies = _words_of_entities(span.doc, {"ORG"})
+            while span.end - first > 2 and span.doc[first].text in bodies:
+                first += 1
         # ... nor a description of several words: "[Football Player] Watson Downs"
         described = [i for i in range(first, min(first + 3, span.end - 1)) if span.doc[i].lower_ in PERSON_NOUNS]
         if described and span.doc[described[-1] + 1].pos_ == "PROPN":
@@ -242,8 +250,9 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         if match:
             start += match.end()
             stripped = stripped[match.end() :]
-    # "Francis “Chiz” Escudero": a nickname in quotation marks is not part of the name
-    return " ".join(_NICKNAME.sub(" ", stripped).split()), start, end
+    # "Francis “Chiz” Escudero": a nickname in quotation marks is not part of the name, nor are an editor's
+    # brackets: "[Kusal] Mendis"
+    return " ".join(_NICKNAME.sub(" ", stripped).replace("[", "").replace("]", "").split()), start, end
 
 
 def _body_acronym(span: Span, index: int) -> bool:
@@ -345,6 +354,13 @@ NAME_PARTICLES = frozenset(
 )
 
 
+#: Words of a body's or a building's name that no one's name holds: "[Hamad International]*PERSON* bills itself".
+_INSTITUTION_WORDS = frozenset(
+    "International National Airport Airlines Airways Stadium University College Institute Academy Hospital "
+    "Limited Ltd Inc Corporation Company Ministry Department Council Association Federation Foundation".split()
+)
+
+
 def _not_a_name_word(word: str) -> bool:
     return word[:1].islower() and word.lower() not in NAME_PARTICLES and not _PARTICLE.match(word)
 
@@ -391,6 +407,11 @@ def is_title_token(token: Token) -> bool:
         or token.text in {"Tan", "Puan"}
         and token.i + 1 < len(token.doc)
         and token.nbor(1).text in {"Seri", "Sri"}
+        # "[Major] General Teerapon", "Major Ann Kiprop": the rank, which as a word is mostly an adjective
+        or token.text == "Major"
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).pos_ == "PROPN"
+        and (token.i == 0 or not token.nbor(-1).text[:1].isupper())
     )
 
 
@@ -450,6 +471,8 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         (e[0].text, e[-1].text) for e in doc.ents if (e.label_ == "PERSON" or _joined_to_person(e)) and len(e) >= 2
     }
     lone_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    # bodies named in full: "[Delhi Police]*PERSON* has been reticent" where it is "the Delhi Police"*ORG* too
+    bodies = {_LEADING_DET.sub("", e.text) for e in doc.ents if e.label_ == "ORG" and e[-1].lower_ in BODY_NOUNS}
     # and those found by title, whatever the tagger called them: "[Councillor Nuala Donnelly]*ORG*"
     full_names |= {(name.split()[0], name.split()[-1]) for _, name, _, _ in titled if " " in name}
     for ent in _joined(doc.ents):
@@ -494,7 +517,10 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if ent.label_ == "PERSON" and " " not in name and _after_the(ent):
             continue  # "[The Bill]*PERSON* now heads to the president": a person's name takes no "the"
         person = _misread_surname(ent) or _titled_after(ent) or _apposed_to_role(ent) or _joined_to_person(ent)
-        body = _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent) or _doubled(name) or _which(ent)
+        body = (
+            _described_as_body(ent) or _ends_in_acronym(ent) or _listed(ent) or _doubled(name) or _which(ent)
+            or ent.text in bodies or any(word in _INSTITUTION_WORDS for word in name.split())
+        )  # fmt: skip
         type_ = "PERSON" if person else "ORG" if body else TYPES.get(ent.label_, "ORG")
         if type_ == "PERSON" and _placed(ent):
             type_ = "GPE"
@@ -526,7 +552,9 @@ _PLACED = re.compile(r"\b(?:north|south|east|west|north-east|north-west|south-ea
 
 def _placed(span: Span) -> bool:
     """ "located south of [Kembla]*PERSON*", "[Kembla] village", "the [Kembla] villagers", "in Dunmore,
-    [Kembla]": a place, whatever the tagger said."""
+    [Kembla]": a place, whatever the tagger said; as is a country ("[Sri Lanka]*PERSON* was dismissed")."""
+    if " ".join(span.text.split()) in _country_names():
+        return True
     if _PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char):
         return True
     if len(span) == 1 and span.root.dep_ == "appos" and span.root.head.ent_type_ == "GPE":
@@ -534,6 +562,12 @@ def _placed(span: Span) -> bool:
         return span.root.head.i == span.start - 2 and span.doc[span.start - 1].text == ","
     head = span.root.head
     return span.root.dep_ == "compound" and head.lower_ in _SETTLEMENT_WORDS
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    names = ((country.name, getattr(country, "common_name", None)) for country in pycountry.countries)
+    return frozenset(name for pair in names for name in pair if name)
 
 
 def _misread_body(span: Span) -> bool:
@@ -681,16 +715,31 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
         name_words = {t.lower_ for t in doc[end:name_end]}
         if (
             full_role
-            and name_end - end >= 2
+            # one name word after a rank of two: "Major General Teerapon", not "General Motors"
+            # (and not a place: "Chief Minister Punjab said")
+            and (
+                name_end - end >= 2
+                or name_end - end == 1
+                and role_end - index >= 2
+                and doc[end].ent_type_ not in {"GPE", "LOC", "NORP"}
+                # (and all of the name: not "Minister Prince [Abdulaziz] bin Salman", "Minister [Peter] O’Neill")
+                and (name_end == len(doc) or _ends_name(doc[end], doc[name_end]))
+            )
             and not name_words & BODY_NOUNS
             # "Superintendent [Ross Kelleher]*WORK_OF_ART*" is a name; a date or a number ends none
             and doc[name_end - 1].ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
         ):
             span = doc[end : _with_generation(doc, name_end)]
             text = _POSSESSIVE.sub("", span.text)
-            found.append(("PERSON", text, span.start_char, span.start_char + len(text)))
+            if text not in _country_names():  # "Deputy Commissioner Kenya said"
+                found.append(("PERSON", text, span.start_char, span.start_char + len(text)))
         index = max(name_end, index + 1)
     return found
+
+
+def _ends_name(last: Token, following: Token) -> bool:
+    """The name ends at ``last``: no particle, capitalised word or glued piece follows it."""
+    return bool(last.whitespace_) and following.lower_ not in NAME_PARTICLES and not following.text[:1].isupper()
 
 
 def _with_generation(doc: Doc, end: int) -> int:
@@ -799,6 +848,15 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             if type_ == "ORG" and " " in name and name.rsplit(" ", 1)[1].rstrip(".").lower() in _COMPANY_SUFFIXES
         }
     )
+    # "[Hamad]*PERSON*’s terminals" of "Hamad International": a body's first word stands for it
+    short_forms.update(
+        {
+            name.split()[0]: (type_, name)
+            for _, type_, name, _, _ in raw
+            if type_ in {"ORG", "FAC"} and any(word in _INSTITUTION_WORDS for word in name.split()[1:])
+            and name.split()[0] not in speaking and name.split()[0] not in short_forms
+        }
+    )  # fmt: skip
     for where, type_, name, start, end in raw:
         # spaCy often calls a lone surname an ORG or GPE; a known surname is the person, also one with a
         # particle capitalised at the start of a sentence ("Dos Reis replied").
@@ -1058,6 +1116,7 @@ def _misread_full_name(name: str, lone_names: set[str]) -> bool:
         and _NAME_TOKEN.match(words[0])
         and _NAME_TOKEN.match(words[-1])
         and not titled
+        and not any(word in _INSTITUTION_WORDS for word in words)  # "[Hamad International]*ORG*" after "Hamad"
     )
 
 

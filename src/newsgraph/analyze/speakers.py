@@ -155,8 +155,10 @@ def _find_subject(verb: Token) -> Token | None:
         return verb.head  # “…” [Explained] Representative Ann Cole, [Said] Okafor: a capitalised cue in a name
     if verb.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
-    # "was first reported by the Post": the agent speaks, not the passive subject.
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    # "was first reported by the Post": the agent speaks, not the passive subject; but "Golola is quoted by
+    # the Monitor" is Golola's, the paper only relays it.
+    quoted = verb.lemma_ == "quote" and any(c.dep_ == "nsubjpass" for c in verb.children)
+    agent = None if quoted else next((c for c in verb.children if c.dep_ == "agent"), None)
     by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if by_whom is not None:
         return by_whom
@@ -670,9 +672,10 @@ class SpeakerResolver:
             spoke = next((s for s in reversed(self.history) if (s.name or "").split()[1:][-1:] == [entity.name]), None)
             if spoke is not None:
                 return Speaker(spoke.name, spoke.entity, start, end)
-        if entity is not None and " " not in entity.name:
+        if entity is not None and (" " not in entity.name or entity.type != "PERSON"):
             # else the one of them named last: "the owner, Tina Priovolos, … Priovolos said"; also where the
-            # tagger took the lone name for a body ("[Toche]*ORG* said"), or it is a first name ("Richard said")
+            # tagger took the lone name for a body ("[Toche]*ORG* said", "[Van Aswegen]*ORG* added"), or it
+            # is a first name ("Richard said")
             named = self._last_named_with(entity.name, start)
             if named is not None:
                 return Speaker(named.name, named.id, start, end)
@@ -807,11 +810,14 @@ class SpeakerResolver:
         return None
 
     def _last_named_with(self, name: str, position: int) -> Entity | None:
-        """The person whose full name, ending or starting with ``name``, was written last before ``position``."""
+        """The person whose full name, ending with ``name`` or starting with it (one word), was written last
+        before ``position``."""
         named = [
             (s, entity)
             for s, _, entity in self.entities.mentions_before(position)
-            if " " in entity.name and name in (entity.name.split()[-1], entity.name.split()[0]) and not self._quoted(s)
+            if (entity.name.endswith(f" {name}") or " " not in name and entity.name.startswith(f"{name} "))
+            and (" " not in name or entity.type == "PERSON")
+            and not self._quoted(s)
         ]
         return max(named, key=lambda m: m[0])[1] if named else None
 
@@ -820,6 +826,11 @@ class SpeakerResolver:
         is the "Paul Wexcombe" written elsewhere in it."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span or () if not t.is_punct]
+        # "Ngozi Eze of 10 Ajao Street": a name, then where the person lives or comes from
+        where = next((i for i, t in enumerate(words) if t.lower_ in {"of", "from"}), 0)
+        placed = where in {2, 3} and all(t.pos_ == "PROPN" and not is_title_token(t) for t in words[:where])
+        if placed:
+            words = words[:where]
         # "National Assembly speaker Moses Okello": a full name follows the last role word
         role = max(
             (i for i, t in enumerate(words[:-2]) if is_role_noun(t.text) or t.lower_ in PERSON_NOUNS), default=-1
@@ -828,8 +839,10 @@ class SpeakerResolver:
             words = words[role + 1 :]
         else:
             role = -1
+        titled = False
         while len(words) > 1 and is_title_token(words[0]):
             words.pop(0)
+            titled = True
         if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() and t.text not in NAME_PARTICLES for t in words):
             return None
         if not words[-1].text.isupper() and any(t.pos_ != "PROPN" and t.text not in NAME_PARTICLES for t in words):
@@ -847,8 +860,8 @@ class SpeakerResolver:
         if people:
             return None
         if len(words) > 1:
-            # a name the tagger missed right after a role word: "speaker Moses Okello"
-            return (" ".join(t.text for t in words), None) if role >= 0 else None
+            # a name the tagger missed right after a role word or title: "speaker Moses Okello"
+            return (" ".join(t.text for t in words), None) if role >= 0 or titled or placed else None
         first = next(
             (
                 t.nbor(-1).text
@@ -858,7 +871,10 @@ class SpeakerResolver:
             ),
             None,
         )  # fmt: skip
-        return (f"{first} {surname}", None) if first else self._spoke_before(surname)
+        if first:
+            return f"{first} {surname}", None
+        # "Major General Teerapon said": a name, known by no other
+        return self._spoke_before(surname) or ((surname, None) if titled and not is_title_token(words[0]) else None)
 
     def _spoke_before(self, surname: str) -> tuple[str, str | None] | None:
         """The one speaker so far whose full name ends in ``surname``: "Cecil Dear said …" then "Mr Dear

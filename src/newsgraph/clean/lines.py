@@ -274,13 +274,18 @@ def ends_mid_sentence(text: str) -> bool:
     return bool(last) and last[0] in _OPEN_ENDED
 
 
+#: A desk's tag in front of a headline: "[INTERVIEW]", "[VIDEO]".
+_HEADLINE_TAG = re.compile(r"^\[[A-Z][A-Z ]{1,20}\]\s*")
+
+
 def is_headline_like(text: str) -> bool:
     """Short, not a sentence, and starting with a capital: how headlines look in a text dump."""
     stripped = text.strip()
     n = len(words(stripped))
     if not 2 <= n <= 25 or len(stripped) > 220:
         return False
-    if not (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "\"“‘'"):
+    opening = _HEADLINE_TAG.sub("", stripped)  # "[INTERVIEW] ‘…’ founder says"
+    if not opening or not (opening[0].isupper() or opening[0].isdigit() or opening[0] in "\"“‘'"):
         return False
     return not stripped.endswith((".", ",", ";", ":")) or stripped.endswith("...")
 

@@ -48,7 +48,7 @@ _DEBRIS_PHRASES = [
     r"listen(?: to (?:this|the) (?:article|story))?(?: \d+ min(?:ute)?s?)?",
     r"\d+ comments?|view comments|show comments|leave a comment|join the conversation",
     r"(?:read|see|view|show|load) (?:more|all|the full story|full article|next)(?: stories| articles| news)?:?",
-    r"related(?: articles| stories| content| coverage| topics| news| links)?:?",
+    r"related(?: articles?| stories| story| content| coverage| topics| news| links?| posts?)?:?",
     r"(?:recommended|trending|most read|most popular|popular|latest|top stories|editor'?s picks|"
     r"more (?:from|on) [\w .'-]{1,40}|you may also like|you might also like|more (?:stories|news|articles)|"
     r"in other news|"
@@ -95,8 +95,9 @@ RELATED_LINK_BARE = re.compile(
 
 #: "More News", "Related Stories", "You may also like": a heading over links to other stories.
 RELATED_HEADING = re.compile(
-    r"^(?:related(?: articles| stories| content| coverage| news| links| posts)?|more (?:news|stories|articles)|"
-    r"more (?:from|on) [\w .'-]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|"
+    r"^(?:related(?: articles?| stories| story| content| coverage| news| links?| posts?)?|"
+    r"more (?:news|stories|articles)|more (?:from|on) [\w .'-]{1,40}|you (?:may|might) also like|"
+    r"recommended(?: for you| stories| articles)?|"
     r"read (?:more|also|next)|also read|see also|most (?:read|popular)|trending(?: now| stories)?|top stories|"
     r"latest (?:news|stories)|in other news|don'?t miss|must read)\s*:?$",
     re.IGNORECASE,
