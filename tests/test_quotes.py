@@ -2647,3 +2647,83 @@ def test_a_bodys_name_the_tagger_took_for_a_persons_is_a_body_and_its_first_word
     )
     assert not {e.name for e in article.entities if e.type == "PERSON" and e.name.startswith("Salim")}
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Katie"]
+
+
+@pytest.mark.parametrize(
+    ("introduction", "name"),
+    [("Another resident, who simply introduced himself as Adex, said:", "Adex"),
+     ("A shopkeeper who gave his name as Musa said:", "Musa")],
+)  # fmt: skip
+def test_a_person_described_who_gives_a_name_is_that_name(introduction: str, name: str) -> None:
+    article = _article(f"Residents counted the damage.\n\n{introduction} “This is what we get whenever it rains.”")
+    assert _quote(article, "This is what we get").speaker.name == name
+
+
+def test_a_name_the_headline_gives_short_is_the_fuller_name_of_the_text() -> None:
+    (article,) = newsgraph.extract(
+        "‘The referee was wrong,’ furious Kwame Boateng blames referee after defeat\n\nHearts coach Kwame Boateng "
+        "Mensah believes his side was robbed on Sunday.\n\n“I mean you saw it. We played better but we just could "
+        "not score,” Boateng said."
+    )
+    assert _quote(article, "I mean you saw it").speaker.name == "Kwame Boateng Mensah"
+
+
+def test_his_excellency_written_he_is_no_part_of_the_name() -> None:
+    article = _article(
+        "Doha Airways Group Chief Executive HE Rashid al-Nuaimi said the airline was open to talks.\n\n“We have "
+        "many hundreds of engineers working with us,” al-Nuaimi said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Rashid al-Nuaimi"] * 2
+
+
+def test_a_role_of_a_body_before_a_name_and_its_initials_later() -> None:
+    article = _article(
+        "Police arrested 20 people on Monday.\n\n“We have requested teachers from the campus to translate,” said "
+        "Deputy Superintendent of Police Hari Lamichhane.\n\nThe suspects were remanded.\n\n“We have not been "
+        "able to get hold of their passports,” said DSP Lamichhane."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Hari Lamichhane"] * 2
+
+
+def test_a_nationality_as_a_noun_is_the_person_just_named() -> None:
+    article = _article(
+        "Coach Ivan Kovac led the side to the last 16.\n\n“The group stage was a very sensational success for "
+        "us,” said the Croat."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Ivan Kovac"]
+
+
+@pytest.mark.parametrize("name", ["Marlene", "Olwen"])  # the tagger knows the first, not the second
+def test_a_person_noun_written_as_a_title_is_no_part_of_the_name(name: str) -> None:
+    article = _article(
+        "Residents met their councillor on Monday.\n\nMeanwhile, ward 7 resident Wayne Jahn says the flex signs "
+        f"do not work.\n\nResident {name} says she's noticed problems with vehicles speeding around where she "
+        "lives.\n\n“I'm just worried about the traffic, how the motorcycles and cars speed down there so bad.”"
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Wayne Jahn", name, name]
+
+
+def test_the_name_that_opens_a_sentence_speaks_whatever_the_parser_made_of_its_description() -> None:
+    # the parser reads "ward" as a verb with "Lachance" its subject
+    article = _article(
+        "About 75 people attended the meeting.\n\nGreg Lachance, ward 7 resident, says crime has gotten worse.\n\n"
+        "“We hear about all the problems downtown,” he said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Greg Lachance"] * 2
+
+
+def test_a_paragraph_led_by_the_speakers_name_carries_the_report_on() -> None:
+    article = _article(
+        "Harbour Residents Association chair Tom Welsby said the council had not been open.\n\n“Most people in our "
+        "area will be extremely disappointed to hear that.”\n\nWelsby was concerned the council was spending too "
+        "much of the ratepayers’ money.\n\n“They’re obviously treating the residents as a money pit.”"
+    )
+    assert _quote(article, "They’re obviously").speaker.name == "Tom Welsby"
+
+
+def test_the_name_a_relative_clause_describes_speaks() -> None:
+    article = _article(
+        "Friends paid tribute on Monday.\n\nIn an official statement Harwick Town Council, where Paul was a "
+        'groundsman, said: "Words can not begin to express our deepest sadness on the loss of our dear friend."'
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Harwick Town Council"]

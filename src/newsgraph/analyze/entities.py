@@ -28,7 +28,7 @@ TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "F
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_DET = re.compile(r"^(?:the|The)\s+")
 _HONORIFIC_WORDS = frozenset(
-    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Revd Fr Hon Alhaji Alhaja Datuk Dato Datin".split()
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Revd Fr Hon HE Alhaji Alhaja Datuk Dato Datin".split()
 )
 #: One honorific, or Malaysian titles of two words ("Datuk Seri", "Tan Sri").
 _HONORIFIC = re.compile(rf"^(?:(?:Datuk|Dato'?|Datin|Tan|Puan) S(?:e)?ri|{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+")
@@ -805,6 +805,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             token.i > 0
             and (token.text in lone or token.text in misread and not any(n.split()[-1] == token.text for n in people))
             and _joins_name(doc[token.i - 1])
+            and doc[token.i - 1].lower_ not in PERSON_NOUNS  # "Resident Marlene", as TV sites write it
             and (token.text in lone or doc[token.i - 1].text not in _PLACE_LEADS)
         ):
             full = f"{doc[token.i - 1].text} {token.text}"
@@ -821,7 +822,9 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             raw.append((0, "PERSON", full, start, end))
             surnames.setdefault(full.split()[0], full)
     for surname, full in _lent_names(name_docs, {name.split()[-1] for name in people}).items():
-        people[full] = _Cluster(full, "PERSON")
+        # "Prosper Ogum" in the headline is the "Prosper Ogum Narteh" of the text
+        full = next((name for name in people if name.startswith(f"{full} ")), full)
+        people.setdefault(full, _Cluster(full, "PERSON"))
         surnames[surname] = full
     clusters: dict[tuple[str, str], _Cluster] = {("PERSON", n): c for n, c in people.items()}
 

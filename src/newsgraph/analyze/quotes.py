@@ -252,21 +252,26 @@ def _continued_speaker(doc: Doc, quotes: list[Quote], item: Found) -> Speaker | 
     between = [p for p in text[previous.end : paragraph_start].split("\n")[1:] if p.strip()]
     # One paragraph between that goes on with the report keeps the speaker: "Keane said the crew would
     # stay.¶They had not been told to leave.¶“We want answers.”"
-    if between and (len(between) > 1 or not _goes_on_reporting(doc, text.find(between[0], previous.end), between[0])):
+    goes_on = between and _goes_on_reporting(doc, text.find(between[0], previous.end), between[0], previous.speaker)
+    if between and (len(between) > 1 or not goes_on):
         return None
     return previous.speaker
 
 
-def _goes_on_reporting(doc: Doc, start: int, paragraph: str) -> bool:
+def _goes_on_reporting(doc: Doc, start: int, paragraph: str, speaker: Speaker) -> bool:
     """A paragraph of the writer's own that carries a report on, its sentences led by a pronoun ("They
-    would all be back at work in the morning."), with no quote marks and no one else named."""
+    would all be back at work in the morning.") or by the speaker's name ("Keane was concerned the crew
+    was tired."), with no quote marks and no one else named."""
     span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
     if span is None or any(mark in paragraph for mark in _DOUBLE_MARKS):
         return False
-    if any(t.ent_type_ in {"PERSON", "ORG"} for t in span):
+    names = set((speaker.name or "").split())
+    if any(t.ent_type_ in {"PERSON", "ORG"} and t.text not in names for t in span):
         return False
     subjects = [next((c for c in s.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) for s in span.sents]
-    return all(subject is not None and subject.lower_ in _REPORTED_PRONOUNS for subject in subjects)
+    return all(
+        subject is not None and (subject.lower_ in _REPORTED_PRONOUNS or subject.text in names) for subject in subjects
+    )
 
 
 def _adopt_enclosing_report(item: Found, indirect: list[Found], text: str) -> None:

@@ -129,6 +129,13 @@ _MISREAD_CUES = frozenset({"read", "reads", "says", "said", "added", "wrote", "w
 _GOING_ON = frozenset("add note stress insist continue explain conclude warn argue claim".split())
 _LEADING_THE = re.compile(r"^(?:The|THE|the)\s+")
 _POSSESSIVE = re.compile(r"\w['’]s?\s")
+#: Nationalities as nouns, which the tagger may not call NORP: "said the Croat".
+_DEMONYMS = frozenset(
+    """Croat Serb Pole Dane Swede Finn Scot Briton Brit Czech Slovak Turk Greek Thai Swiss Dutchman Frenchman
+    Englishman Irishman Welshman Scotsman Scotswoman Kiwi Aussie Argentine Filipino Filipina""".split()
+)
+#: Verbs of a clause in which someone gives their name: "who introduced himself as Adex".
+_SELF_NAMING = frozenset({"introduce", "identify", "give", "call", "name"})
 _ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
 
 
@@ -221,6 +228,15 @@ def _find_subject(verb: Token) -> Token | None:
             token = token.head if token.dep_ == "appos" and token.head.i < token.i else None
         if token is not None:
             return token
+        # "Greg Lachance, ward 7 resident, says": the name that opens the sentence, set off by a comma, whatever
+        # the parser made of what describes him
+        opening = next((e for e in verb.sent.ents if e.start == verb.sent.start and e.end < before.i), None)
+        if opening is not None and opening.label_ == "PERSON" and verb.doc[opening.end].text == ",":
+            return opening[-1]
+        # "In a statement Harwick Town Council, where he worked, said": the name a relative clause describes
+        clause = next((t for t in verb.doc[before.i - 1].ancestors if t.dep_ == "relcl"), None)
+        if clause is not None and clause.head.ent_type_ in {"PERSON", "ORG"} and clause.head.i < clause.i:
+            return clause.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in {"pobj", "conj"} and _opens_quote(verb):
         # "He urged the union to be the bridge between the government and the youths saying: “…”": the parser
         # hung the participle on the last noun of a phrase; the sentence's subject speaks
@@ -653,6 +669,9 @@ class SpeakerResolver:
                 return Speaker(None, None, start, end)
             found = self._resolve(text_of(self.doc)[antecedent[0] : antecedent[1]], *antecedent, position)
             return Speaker(found.name, found.entity, start, end)
+        called = self._introduced_as(start, end)
+        if called is not None:
+            return Speaker(*called, start, end)
         # A transcript's label in capitals ("TOLLIS:") names the person the article calls Mara Tollis.
         untagged = self._untagged_name(start, end) if mention.isupper() else None
         if untagged is not None and untagged[1] is not None:
@@ -679,6 +698,10 @@ class SpeakerResolver:
             named = self._last_named_with(entity.name, start)
             if named is not None:
                 return Speaker(named.name, named.id, start, end)
+            rank, _, surname = entity.name.partition(" ")
+            spoke = self._spoke_before(surname) if rank.isupper() and " " not in surname else None
+            if entity.type != "PERSON" and spoke is not None:
+                return Speaker(*spoke, start, end)  # "[DSP Lama]*ORG*" after "Superintendent … Hari Lama said"
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
         untagged = untagged if mention.isupper() else self._untagged_name(start, end)
@@ -755,7 +778,8 @@ class SpeakerResolver:
         if (
             len(words) >= 2
             and words[0] in {"the", "this"}
-            and (words[-1] in PERSON_NOUNS or _AGED.match(words[-1]))  # "the 56-year-old said"
+            # "the 56-year-old said", "said the Croat"
+            and (words[-1] in PERSON_NOUNS or _AGED.match(words[-1]) or len(words) == 2 and self._demonym(end))
             and not _POSSESSIVE.search(lowered)
         ):
             # "A second woman emailed … “…,” the woman said": the one last described so; else "the dejected
@@ -779,6 +803,28 @@ class SpeakerResolver:
             # "the hospital said in a statement … “…,” the statement said": whoever spoke last issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
+
+    def _introduced_as(self, start: int, end: int) -> tuple[str, str | None] | None:
+        """The name a described person gives: "Another resident, who introduced himself as Adex, said"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "NOUN":
+            return None
+        for clause in span.root.children:
+            if clause.dep_ != "relcl" or clause.lemma_ not in _SELF_NAMING:
+                continue
+            for prep in clause.children:
+                name = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep.lower_ == "as" else None
+                if name is not None and name.pos_ == "PROPN" and name.text[:1].isupper():
+                    words = self.doc[min(t.i for t in name.subtree) : name.i + 1]
+                    entity = self.entities.at(words.start_char, words.end_char)
+                    return (entity.name, entity.id) if entity is not None else (words.text, None)
+        return None
+
+    def _demonym(self, end: int) -> bool:
+        """One person named by a nationality, the last word of a mention ending at ``end``: "the Croat"."""
+        token = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        word = token[-1] if token is not None else None
+        return word is not None and word.tag_ == "NNP" and (word.ent_type_ == "NORP" or word.text in _DEMONYMS)
 
     def _of_place(self, start: int, end: int) -> bool:
         """Whether the mention is a place's office: "Sri Lanka's Prime Minister"."""
@@ -832,15 +878,22 @@ class SpeakerResolver:
         if placed:
             words = words[:where]
         # "National Assembly speaker Moses Okello": a full name follows the last role word
+        # … or the body a role is of: "Deputy Superintendent of Police Hari Lama"
         role = max(
-            (i for i, t in enumerate(words[:-2]) if is_role_noun(t.text) or t.lower_ in PERSON_NOUNS), default=-1
+            (
+                i
+                for i, t in enumerate(words[:-2])
+                if is_role_noun(t.text) or t.lower_ in PERSON_NOUNS or i and t.lower_ in BODY_NOUNS
+            ),
+            default=-1,
         )
         if role >= 0 and _full_name(words[role + 1 :]):
             words = words[role + 1 :]
         else:
             role = -1
         titled = False
-        while len(words) > 1 and is_title_token(words[0]):
+        # "[Resident] Marlene", as TV sites write it
+        while len(words) > 1 and (is_title_token(words[0]) or _person_noun_title(words[0])):
             words.pop(0)
             titled = True
         if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() and t.text not in NAME_PARTICLES for t in words):
@@ -1353,6 +1406,11 @@ def _full_name(words: list[Token]) -> bool:
 def _thing(noun: Token) -> bool:
     """A common noun that names no person: "car", not "mother", "minister" or a name."""
     return noun.pos_ == "NOUN" and not _person_word(noun.lower_) and not noun.ent_type_
+
+
+def _person_noun_title(token: Token) -> bool:
+    """ "[Resident] Marlene": a capitalised person noun used as a title."""
+    return token.text.istitle() and token.lower_ in PERSON_NOUNS
 
 
 def _person_noun(token: Token) -> bool:
