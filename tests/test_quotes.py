@@ -2727,3 +2727,60 @@ def test_the_name_a_relative_clause_describes_speaks() -> None:
         'groundsman, said: "Words can not begin to express our deepest sadness on the loss of our dear friend."'
     )
     assert [q.speaker.name for q in article.quotes] == ["Harwick Town Council"]
+
+
+def test_a_first_name_that_is_a_month_is_a_name_after_a_role() -> None:
+    # "Ms Murphy" must not make "June" a date the tagger took for a first name
+    article = _article(
+        "Councillors are demanding action on antisocial tenants.\n\nThe issue was raised by Social Democrats "
+        "councillor June Murphy, who requested that the local authority form a specialised sub-committee.\n\n"
+        "“Others are coming into estates and causing trouble,” said Ms Murphy."
+    )
+    assert _quote(article, "Others are coming").speaker.name == "June Murphy"
+
+
+def test_his_excellency_in_spaced_initials_is_no_part_of_the_name() -> None:
+    article = _article(
+        "Doha Airways Group Chief Executive H E Rashid Al Nuaimi said the airline was open to talks.\n\n“We have "
+        "many hundreds of engineers working with us,” Al Nuaimi said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Rashid Al Nuaimi"] * 2
+
+
+def test_a_place_a_member_sits_for_is_no_part_of_the_name() -> None:
+    article = _article(
+        "The closure was described as deeply flawed by SDLP assembly member for west Tyrone Joe Brannigan, who "
+        "backed the Tyrone County Hospital.\n\n“It's contrary to all objective criteria,” he said."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Joe Brannigan"] * 2
+
+
+def test_a_bodys_role_written_with_no_article_is_its_holder() -> None:
+    article = _article(
+        "The launch was done after a gap of months, said Unnikrishnan Pillai, the director of the space centre.\n\n"
+        "“It is possible because of the mission planning,” added VSSC Director."
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Unnikrishnan Pillai"] * 2
+
+
+def test_a_veteran_is_the_person_just_quoted() -> None:
+    article = _article(
+        "Skipper Azhar Qureshi has said Pakistan played good cricket.\n\n“Asad didn’t have a good series but we "
+        "will continue to back him,” added the 81-Test veteran."
+    )
+    assert _quote(article, "Asad didn’t").speaker.name == "Azhar Qureshi"
+
+
+def test_a_letter_speaks_for_whoever_wrote_it_not_whoever_it_was_sent_to() -> None:
+    article = _article(
+        "The Harbour Herald was sent a letter written by Detective Senior Sergeant Ian Colquhoun - co-ordinator of "
+        "child protection for the district - to parents of the school.\n\nThe letter, dated November 13, states "
+        "the team is investigating.\n\n“They are working with the affected students and their families.”"
+    )
+    assert _quote(article, "They are working").speaker.name == "Ian Colquhoun"
+
+
+@pytest.mark.parametrize(("described", "place"), [("A resident of", "Kofar Dawa"), ("A woman in", "Vihear")])
+def test_a_place_after_a_description_is_not_who_speaks(described: str, place: str) -> None:
+    article = _article(f"Flood waters rose overnight.\n\n{described} {place} said, “This is shocking!”")
+    assert _quote(article, "This is shocking").speaker.name != place

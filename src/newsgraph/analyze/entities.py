@@ -31,7 +31,9 @@ _HONORIFIC_WORDS = frozenset(
     "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Revd Fr Hon HE Alhaji Alhaja Datuk Dato Datin".split()
 )
 #: One honorific, or Malaysian titles of two words ("Datuk Seri", "Tan Sri").
-_HONORIFIC = re.compile(rf"^(?:(?:Datuk|Dato'?|Datin|Tan|Puan) S(?:e)?ri|{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+")
+_HONORIFIC = re.compile(
+    rf"^(?:(?:Datuk|Dato'?|Datin|Tan|Puan) S(?:e)?ri|H\.? ?E|{'|'.join(sorted(_HONORIFIC_WORDS))})\.?\s+"
+)  # "H E" and "H.E." are His Excellency
 #: Verbs that follow a name in a headline, where capitals make them look like part of it ("Tollis Slams …").
 HEADLINE_VERBS = frozenset(
     """says tells warns claims denies insists vows urges calls admits argues slams hammers blasts rips backs
@@ -182,15 +184,23 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             bodies = _words_of_entities(span.doc, {"ORG"})
             while span.end - first > 2 and span.doc[first].text in bodies:
                 first += 1
+        # ... nor a title led by a word the article also writes in lower case: "[Fire Chief] Reg Hutchings"
+        if first + 4 <= span.end and is_title_token(span.doc[first + 1]) and _common_word(span.doc[first]):
+            first += 2
         # ... nor a description of several words: "[Football Player] Watson Downs"
         described = [i for i in range(first, min(first + 3, span.end - 1)) if span.doc[i].lower_ in PERSON_NOUNS]
         if described and span.doc[described[-1] + 1].pos_ == "PROPN":
             first = described[-1] + 1
         # ... nor is a minister's portfolio: "Minister of [Information Affairs Ali al-Rumaihi]".
         of = first - 1
-        while of > 0 and span.doc[of].text in _PORTFOLIO_WORDS:
-            of -= 1  # "Speaker of the House", "Minister of Tourism and [Lands Harin Velu]"
-        if of >= 1 and span.doc[of].lower_ in {"of", "for"} and is_role_word(span.doc[of - 1].text):
+        while of > 0 and (span.doc[of].text in _PORTFOLIO_WORDS or span.doc[of].lower_ in _COMPASS):
+            of -= 1  # "Speaker of the House", "Minister of Tourism and [Lands Harin Velu]", "member for west"
+        holder = span.doc[of - 1] if of >= 1 else None  # "Minister of", "member for"
+        if (
+            holder is not None
+            and span.doc[of].lower_ in {"of", "for"}
+            and (is_role_word(holder.text) or holder.lower_ in PERSON_NOUNS)
+        ):
             # ... or a place it is held for: "general manager of [Tasmania] Mike Patterson"
             # a word of a place the article names, or of a body's name: "of [Sri Lanka] Ada Perera" with
             # "Sri Lanka Cricket"
@@ -253,6 +263,14 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
     # "Francis “Chiz” Escudero": a nickname in quotation marks is not part of the name, nor are an editor's
     # brackets: "[Kusal] Mendis"
     return " ".join(_NICKNAME.sub(" ", stripped).replace("[", "").replace("]", "").split()), start, end
+
+
+def _common_word(token: Token) -> bool:
+    """A capitalised word its article also writes in lower case: a noun, not a name ("Fire" and "fire")."""
+    lowered: set[str] | None = token.doc.user_data.get("newsgraph_lower_words")
+    if lowered is None:
+        lowered = token.doc.user_data["newsgraph_lower_words"] = {t.text for t in token.doc if t.is_lower}
+    return token.lower_ in lowered
 
 
 def _body_acronym(span: Span, index: int) -> bool:
@@ -407,6 +425,13 @@ def is_title_token(token: Token) -> bool:
         or token.text in {"Tan", "Puan"}
         and token.i + 1 < len(token.doc)
         and token.nbor(1).text in {"Seri", "Sri"}
+        # "H E Akbar Hamid": His Excellency in initials
+        or token.text.rstrip(".") == "H"
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).text.rstrip(".") == "E"
+        or token.text.rstrip(".") == "E"
+        and token.i > 0
+        and token.nbor(-1).text.rstrip(".") == "H"
         # "[Major] General Teerapon", "Major Ann Kiprop": the rank, which as a word is mostly an adjective
         or token.text == "Major"
         and token.i + 1 < len(token.doc)
@@ -468,7 +493,9 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
     found = list(titled)
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
     full_names = {
-        (e[0].text, e[-1].text) for e in doc.ents if (e.label_ == "PERSON" or _joined_to_person(e)) and len(e) >= 2
+        (e[0].text, e[-1].text)
+        for e in doc.ents
+        if (e.label_ == "PERSON" or _joined_to_person(e)) and len(e) >= 2 and not is_title_token(e[0])  # "Ms Murphy"
     }
     lone_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     # bodies named in full: "[Delhi Police]*PERSON* has been reticent" where it is "the Delhi Police"*ORG* too

@@ -134,6 +134,8 @@ _DEMONYMS = frozenset(
     """Croat Serb Pole Dane Swede Finn Scot Briton Brit Czech Slovak Turk Greek Thai Swiss Dutchman Frenchman
     Englishman Irishman Welshman Scotsman Scotswoman Kiwi Aussie Argentine Filipino Filipina""".split()
 )
+#: How a writing comes from someone: "a letter written by …", "a statement issued by …".
+_WRITING_VERBS = frozenset({"write", "sign", "issue", "author", "pen", "release"})
 #: Verbs of a clause in which someone gives their name: "who introduced himself as Adex".
 _SELF_NAMING = frozenset({"introduce", "identify", "give", "call", "name"})
 _ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
@@ -738,6 +740,10 @@ class SpeakerResolver:
             found = self._by_role(role, described, start) or self._restated(role, described, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
+        bare = _bare_role(described)
+        found = self._titled(bare, [], start) if bare is not None else None
+        if found is not None:
+            return Speaker(found[0], found[1], start, end)  # "VSSC Director": the one titled so
         office = (role or words[-1]).split()[-1]
         # "the filmmaker", "the England opener": a person restated by what they do, as "he" would be
         if (
@@ -804,6 +810,12 @@ class SpeakerResolver:
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
 
+    def _placed_name(self, end: int) -> bool:
+        """The name whose mention ends at ``end`` follows a preposition: "of [Kofar Shehu]", "in [Vihear]"."""
+        start = next((s for s, e, _ in self.entities.spans if s < end <= e), None)
+        before = self.doc.char_span(start, start + 1, alignment_mode="expand") if start else None
+        return before is not None and before.start > 0 and self.doc[before.start - 1].pos_ == "ADP"
+
     def _introduced_as(self, start: int, end: int) -> tuple[str, str | None] | None:
         """The name a described person gives: "Another resident, who introduced himself as Adex, said"."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -846,6 +858,9 @@ class SpeakerResolver:
             if issuer is None:
                 by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
                 issuer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            writer = self._writer(token) if issuer is None else None
+            if writer is not None:
+                return Speaker(writer.name, writer.id)
             verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "in" else token.head
             if issuer is None and (token.dep_ == "dobj" or verb is not token.head) and verb.pos_ == "VERB":
                 issuer = subject_of(verb)
@@ -854,6 +869,16 @@ class SpeakerResolver:
                 return None
             return self._resolve(text_of(self.doc)[span[0] : span[1]], *span, position)
         return None
+
+    def _writer(self, writing: Token) -> Entity | None:
+        """The person named as who wrote ``writing``: "a letter written by Sergeant Ian Cole - co-ordinator …"."""
+        made = next((c for c in writing.children if c.dep_ == "acl" and c.lemma_ in _WRITING_VERBS), None)
+        agent = next((c for c in made.children if c.dep_ == "agent"), None) if made is not None else None
+        if agent is None:
+            return None
+        lo, hi = agent.idx, max(t.idx + len(t) for t in agent.subtree)
+        named = (entity for s, _, entity in self.entities.mentions_before(hi) if lo <= s)
+        return next(named, None)
 
     def _last_named_with(self, name: str, position: int) -> Entity | None:
         """The person whose full name, ending with ``name`` or starting with it (one word), was written last
@@ -1044,7 +1069,13 @@ class SpeakerResolver:
             return entity
         # "Telstra general manager of Tasmania Mike Patterson": the role's holder, named after it
         last_word = self.entities.at(end - 1, end)
-        if root is not None and is_role_word(root.text) and last_word is not None and last_word.type == "PERSON":
+        if (
+            root is not None
+            and _person_word(root.lower_)
+            and last_word is not None
+            and last_word.type == "PERSON"
+            and not self._placed_name(end)  # "a resident of [Kofar Shehu]*PERSON*" is no one
+        ):
             return last_word
         if root is not None and is_role_word(root.text) and at_root is None and entity.type != "PERSON":
             return None  # "the ACP MP" is a member, not the party
@@ -1406,6 +1437,13 @@ def _full_name(words: list[Token]) -> bool:
 def _thing(noun: Token) -> bool:
     """A common noun that names no person: "car", not "mother", "minister" or a name."""
     return noun.pos_ == "NOUN" and not _person_word(noun.lower_) and not noun.ent_type_
+
+
+def _bare_role(mention: str) -> str | None:
+    """The role of a body's role written with no article: "VSSC Director", "Eskom spokesperson"."""
+    words = mention.split()
+    named = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:-1])
+    return words[-1].lower() if named and is_role_noun(words[-1]) else None
 
 
 def _person_noun_title(token: Token) -> bool:

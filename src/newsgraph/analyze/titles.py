@@ -17,7 +17,7 @@ PERSON_NOUNS = frozenset(
     pal fan supporter spectator contractor refugee grower commuter pensioner migrant shopkeeper vendor motorist
     cyclist pedestrian player carer caregiver student pupil homeowner tenant landlord eyewitness bystander
     onlooker tailor operator mechanic labourer laborer cleaner guard hawker artisan welder plumber electrician
-    cashier clerk servant ratepayer taxpayer applicant""".split()
+    cashier clerk servant ratepayer taxpayer applicant veteran youngster newcomer debutant""".split()
 )
 #: The parties a court report names by role: "the accused said" is someone "he" can refer back to, though
 #: never someone to look for among the people named ("the accused" is rarely the last man named).
