@@ -570,3 +570,12 @@ def test_a_title_led_by_a_word_the_article_writes_in_lower_case_is_no_part_of_th
     doc[start + 2].pos_, doc[start + 2].tag_ = "ADJ", "JJ"  # as the tagger may read "Reg"
     doc.ents = [Span(doc, start, start + 4, label="PERSON")]  # "[Fire Chief Reg Hutton]*PERSON*"
     assert [e.name for e in find_entities(doc).entities] == [kept]
+
+
+def test_a_lone_name_the_tagger_calls_a_person_once_and_a_body_where_it_speaks_is_one_person() -> None:
+    text = "“The wicket is no excuse,” Rahmatul told journalists.\n\nRahmatul clarified the choice of opener."
+    doc = get_nlp()(text)
+    first, second = (t.i for t in doc if t.text == "Rahmatul")
+    doc.ents = [Span(doc, first, first + 1, label="PERSON"), Span(doc, second, second + 1, label="ORG")]
+    (person,) = find_entities(doc).entities
+    assert (person.name, person.type, len(person.mentions)) == ("Rahmatul", "PERSON", 2)

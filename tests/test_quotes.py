@@ -2784,3 +2784,25 @@ def test_a_letter_speaks_for_whoever_wrote_it_not_whoever_it_was_sent_to() -> No
 def test_a_place_after_a_description_is_not_who_speaks(described: str, place: str) -> None:
     article = _article(f"Flood waters rose overnight.\n\n{described} {place} said, “This is shocking!”")
     assert _quote(article, "This is shocking").speaker.name != place
+
+
+@pytest.mark.parametrize(
+    "restated",
+    ["Bangladesh skipper however, is not expecting a spinning wicket.",
+     "The Tigers' skipper admitted that Shakib's comeback gives him relief."],
+)  # fmt: skip
+def test_a_role_of_a_place_or_a_team_that_no_one_holds_is_the_person_just_quoted(restated: str) -> None:
+    article = _article(
+        f'"Wicket can\'t be an excuse to professional cricketers," Rahmatul told journalists on Friday.\n\n'
+        f'{restated} He said, "All the cricketers in the subcontinent play well against spin."'
+    )
+    assert [q.speaker.name for q in article.quotes] == ["Rahmatul"] * 3
+
+
+def test_someone_named_in_an_according_to_report_is_not_who_speaks_next() -> None:
+    article = _article(
+        "Police barred the opposition rally on Saturday.\n\nAccording to John Mafara, the rally was prohibited at "
+        "the instigation of transport official Tendai Chikore who owns a business close to the venue.\n\nHe said, "
+        "“The reason is that Chikore told the police to deny it because that is where his businesses are.”"
+    )
+    assert _quote(article, "The reason is").speaker.name == "John Mafara"

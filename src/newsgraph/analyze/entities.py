@@ -896,6 +896,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         if full is None and (type_ == "PERSON" or name in speaking):
             # "[Bart]*GPE* said" of "Bartholomew Quist"; "Shams" alone of the "Shams-ul-Hasan" named before
             full = _short_first_name(name, people) or joined_names.get(name)
+        if full is None and type_ != "PERSON" and name in lone and name in speaking:
+            full = name  # "[Mominul]*PERSON* told …" and "[Mominul]*ORG* clarified": one person
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
@@ -960,7 +962,10 @@ _PLACE_LEADS = frozenset(
     """Lake Port Mount Mt Fort Ft North South East West Upper Lower Greater Saint St San Santa Camp New Old
     Radio Club Cape Bay River Glen Point Little Great Central""".split()
 )
-_SPEAKING = frozenset("say tell add explain note insist urge stress warn claim ask reply recall admit state".split())
+_SPEAKING = frozenset(
+    "say tell add explain note insist urge stress warn claim ask reply recall admit state clarify ascertain concede "
+    "remark quip respond acknowledge".split()
+)
 _COMPANY_SUFFIXES = frozenset("plc ltd limited inc corp corporation co llc group holdings ag sa nv bhd".split())
 _SHORT_FORM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
 

@@ -121,7 +121,9 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     resolver = SpeakerResolver(doc, entities, quoted)
     quotes: list[Quote] = []
     for item in found:
-        speaker = resolver.resolve(item.speaker_span, item.start, item.parts, guessed=_guessed(item))
+        # ("According to X" is a known cue, though its "to" weighs nothing)
+        guessed = _guessed(item) and item.cue_span is None
+        speaker = resolver.resolve(item.speaker_span, item.start, item.parts, guessed=guessed)
         if item.cue is None and item.speaker_span is None and item.kind == "direct":
             # a report only the cue model found ("will now be required to …") is too weak to carry on
             carried = [q for q, f in zip(quotes, found, strict=False) if not _guessed(f)]

@@ -572,8 +572,8 @@ def noun_phrase_span(subject: Token, verb: Token | None = None) -> tuple[int, in
     # Keep the contiguous run around the head: stop at brackets ("Council (NSC)").
     run = [subject]
     for token in reversed([t for t in tokens if t.i < subject.i]):
-        if token.i != run[0].i - 1 or token.is_punct and token.tag_ != "HYPH":
-            break  # "the 21-page ruling" keeps its hyphens; "Council (NSC)" stops at the bracket
+        if token.i != run[0].i - 1 or token.is_punct and token.tag_ not in {"HYPH", "POS"}:
+            break  # "the 21-page ruling" keeps its hyphens, "the Tigers' skipper" its owner; "Council (NSC)" stops
         run.insert(0, token)
     for token in [t for t in tokens if t.i > subject.i]:
         if token.i != run[-1].i + 1 or token.text in "()[]":
@@ -747,7 +747,8 @@ class SpeakerResolver:
         office = (role or words[-1]).split()[-1]
         # "the filmmaker", "the England opener": a person restated by what they do, as "he" would be
         if (
-            (words[0] == "the" and not _POSSESSIVE.search(lowered) or self._of_place(start, end))
+            # ... and "Bangladesh skipper", a role with no article that no one named holds
+            (words[0] == "the" and not _POSSESSIVE.search(lowered) or self._of_place(start, end) or bare)
             and (role or office in _OFFICES)
             and office not in BODY_NOUNS
             # "the spokesman" is rarely someone named, "the party spokesman" may well be
@@ -839,13 +840,13 @@ class SpeakerResolver:
         return word is not None and word.tag_ == "NNP" and (word.ent_type_ == "NORP" or word.text in _DEMONYMS)
 
     def _of_place(self, start: int, end: int) -> bool:
-        """Whether the mention is a place's office: "Sri Lanka's Prime Minister"."""
+        """Whether the mention is a place's or a body's office: "Sri Lanka's Prime Minister"."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         mark = next((t for t in span or () if t.tag_ == "POS"), None)
         if mark is None or span is None or mark.i == span.start:
             return False
         owner = self.entities.at(start, mark.idx)
-        return owner is not None and owner.type in _PLACES
+        return owner is not None and owner.type != "PERSON"  # also a team's: "the Tigers' skipper"
 
     def _issuer(self, noun: str, start: int, position: int) -> Speaker | None:
         """Who issued the last ``noun`` (a report, a letter) named before ``start``: "a report by X",
@@ -1443,7 +1444,9 @@ def _bare_role(mention: str) -> str | None:
     """The role of a body's role written with no article: "VSSC Director", "Eskom spokesperson"."""
     words = mention.split()
     named = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:-1])
-    return words[-1].lower() if named and is_role_noun(words[-1]) else None
+    if not named or words[0].lower() in {"a", "an", "the", "one", "another", "this", "that"}:
+        return None
+    return words[-1].lower() if is_role_noun(words[-1]) else None
 
 
 def _person_noun_title(token: Token) -> bool:
