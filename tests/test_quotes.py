@@ -2556,9 +2556,9 @@ def test_an_owner_before_a_name_is_no_part_of_it() -> None:
 def test_the_end_of_a_full_name_that_the_tagger_took_for_a_place_is_the_person() -> None:
     # the tagger reads "[St. Clairmont]*GPE* added"
     article = _article(
-        "Road deaths rose again this year.\n\n“These figures are alarming,” said RCMP superintendent Dana St. "
-        "Clairmont, who leads the traffic unit.\n\n“I may sound like a broken record, but I will keep saying "
-        "it,” St. Clairmont added."
+        "Crashes on rural roads doubled this winter.\n\n“These figures worry every officer,” said RCMP "
+        "superintendent Dana St. Clairmont, who runs the highway patrol.\n\n“I will keep saying it until "
+        "drivers listen,” St. Clairmont added."
     )
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Dana St. Clairmont"] * 2
 
@@ -2566,8 +2566,8 @@ def test_the_end_of_a_full_name_that_the_tagger_took_for_a_place_is_the_person()
 def test_one_name_after_a_rank_of_two_words_is_a_person() -> None:
     # the tagger reads "[Major General Pirapong]*ORG*"
     article = _article(
-        "Major General Pirapong disclosed that a driver who attacked a tourist had been arrested.\n\n"
-        "“Harbour Town is a very safe place for visitors,” he said."
+        "Major General Pirapong disclosed that a boatman who cheated a visitor had been arrested.\n\n"
+        "“Kestrel Bay is a safe town for every visitor,” he said."
     )
     assert [(e.type, e.name) for e in article.entities if e.type == "PERSON"] == [("PERSON", "Pirapong")]
     assert [q.speaker.name for q in article.quotes] == ["Pirapong"] * 2
@@ -2586,64 +2586,62 @@ def test_a_bodys_name_cut_at_a_hyphen_is_no_part_of_the_name_after_it() -> None:
     # the tagger reads "CPN-[Unified Socialist Ramesh Kumar Thapa]*PERSON*"
     article = _article(
         "Chairman of the proposed CPN-Unified Socialist Ramesh Kumar Thapa has said the coalition will hold. The "
-        "Unified Socialist Party met on Monday.\n\n“We have more than the required numbers,” Thapa said."
+        "Unified Socialist Party met on Monday.\n\n“We have enough members in both houses,” Thapa said."
     )
     assert [q.speaker.name for q in article.quotes] == ["Ramesh Kumar Thapa"] * 2
 
 
 def test_a_name_the_tagger_missed_before_where_the_person_lives_is_the_name() -> None:
     article = _article(
-        "Residents counted their losses after the flood.\n\nIkenna Uzodime of 10 Ajegunle Street, said a "
-        "customer called him that his shop was flooded around 7am.\n\n“I rushed out and all I could see was "
-        "water,” he said."
+        "Traders counted their losses after the storm.\n\nChibueze Uzodike of 14 Adeola Street, said a "
+        "neighbour called him at dawn to say his stall was under water.\n\n“By the time I arrived the road "
+        "was a river,” he said."
     )
-    assert [q.speaker.name for q in article.quotes] == ["Ikenna Uzodime"] * 2
+    assert [q.speaker.name for q in article.quotes] == ["Chibueze Uzodike"] * 2
 
 
 def test_one_quoted_by_a_paper_speaks_and_the_paper_only_relays() -> None:
     article = _article(
-        "Rovers coach Daniel Mukasa says his side can still win the league.\n\n“I thank the players for the "
-        "effort despite the loss. I think we had a sloppy start,” Mukasa is quoted by the Daily Sentinel."
+        "Rovers coach Daniel Mukasa says his side can still win the league.\n\n“The players gave everything. We "
+        "started slowly and paid for it,” Mukasa is quoted by the Daily Sentinel."
     )
-    quote = _quote(article, "I thank the players")
+    quote = _quote(article, "The players gave everything")
     assert quote.speaker.name == "Daniel Mukasa"
     assert quote.cue is not None and quote.cue.text == "is quoted"
 
 
 def test_a_country_the_tagger_took_for_a_person_is_a_place() -> None:
     article = _article(
-        "Sri Lanka could have needed a shake-up, and it may be for the best. This is how Sri Lanka’s coach Tom "
-        "Ashworth felt after the final.\n\n“Sometimes a kick up the rear end is not the worst thing,” he said."
+        "Sri Lanka may have needed a jolt, and losing the final could help in the long run. That is how Sri "
+        "Lanka’s coach Tom Ashworth saw it.\n\n“A hard lesson before a big tournament is no bad thing,” he said."
     )
     assert ("GPE", "Sri Lanka") in [(e.type, e.name) for e in article.entities]
     assert [q.speaker.name for q in article.quotes] == ["Tom Ashworth"]
 
 
 def test_an_editors_brackets_are_no_part_of_a_name() -> None:
-    article = _article("“Samantha has come back into form,” the coach said. [Ruwan] Silva also played well.")
+    article = _article("“Samantha has found her form again,” the coach said. [Ruwan] Silva also batted well.")
     assert "Ruwan Silva" in {e.name for e in article.entities}
 
 
 def test_a_body_the_tagger_once_took_for_a_person_is_a_body() -> None:
-    # the tagger reads "[Delhi Police]*PERSON*" once, and "the [Delhi Police]*ORG*" elsewhere
+    # the tagger reads "[Delhi Police]*PERSON*" once, and "the [Delhi Police]*FAC*" elsewhere
     article = _article(
-        "Responding to a letter questioning the impartiality of the Delhi Police in the riots investigation, "
-        "Commissioner Arun Mehra has now said that most cases were registered on complaints. “It is a "
-        "well-settled principle that any conclusion be drawn only on the basis of facts. Delhi Police has been "
-        "rather reticent about the details of the investigation,” the commissioner said."
+        "Answering a letter that doubted the fairness of the Delhi Police in the inquiry, Commissioner Arun Mehra "
+        "has now said that most cases came from complaints. “Conclusions must rest on facts found in the inquiry. "
+        "Delhi Police\n\nhas said little about the details of the cases,” the commissioner said."
     )
     assert "Delhi Police" not in {e.name for e in article.entities if e.type == "PERSON"}
 
 
 def test_a_bodys_name_the_tagger_took_for_a_persons_is_a_body_and_its_first_word_too() -> None:
-    # the tagger reads "[Salim International]*ORG* bills itself" and "[Salim]*PERSON*’s terminals"
+    # the tagger reads "[Salim International]*ORG* …" and "[Salim]*PERSON*’s halls"
     article = _article(
-        "DOHA: Parked planes are pictured at the Salim International Airport (SIA) in Doha.\n\n"
-        "DOHA: Qatar’s state-of-the-art Salim International bills itself as one of the most luxurious airports "
-        "in the world but yesterday, it was also one of the quietest. “This is the emptiest airport I’ve ever "
-        "been in,” said Katie, transiting Qatar en route to Thailand.\n\n"
-        "Salim’s cavernous three-year-old terminals can seem relatively empty on normal days because of their "
-        "massive size."
+        "DOHA: Idle jets are parked at the Salim International Airport (SIA) in Doha.\n\n"
+        "DOHA: Qatar’s new Salim International calls itself one of the grandest airports anywhere but on "
+        "Monday, it was also one of the emptiest. “I have never seen a terminal this quiet,” said Katie, "
+        "passing through Qatar on her way to Bali.\n\n"
+        "Salim’s vast three-year-old halls can look empty on an ordinary day because of their sheer size."
     )
     assert not {e.name for e in article.entities if e.type == "PERSON" and e.name.startswith("Salim")}
     assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Katie"]
@@ -2651,44 +2649,44 @@ def test_a_bodys_name_the_tagger_took_for_a_persons_is_a_body_and_its_first_word
 
 @pytest.mark.parametrize(
     ("introduction", "name"),
-    [("Another resident, who simply introduced himself as Adex, said:", "Adex"),
+    [("Another trader, who gave only his first name as Obi, said:", "Obi"),
      ("A shopkeeper who gave his name as Musa said:", "Musa")],
 )  # fmt: skip
 def test_a_person_described_who_gives_a_name_is_that_name(introduction: str, name: str) -> None:
-    article = _article(f"Residents counted the damage.\n\n{introduction} “This is what we get whenever it rains.”")
-    assert _quote(article, "This is what we get").speaker.name == name
+    article = _article(f"Traders counted the damage.\n\n{introduction} “This happens whenever it rains.”")
+    assert _quote(article, "This happens").speaker.name == name
 
 
 def test_a_name_the_headline_gives_short_is_the_fuller_name_of_the_text() -> None:
     (article,) = newsgraph.extract(
         "‘The referee was wrong,’ furious Kwame Boateng blames referee after defeat\n\nHearts coach Kwame Boateng "
-        "Mensah believes his side was robbed on Sunday.\n\n“I mean you saw it. We played better but we just could "
-        "not score,” Boateng said."
+        "Mensah believes his side was robbed on Sunday.\n\n“Everyone saw it. We had the better chances but "
+        "nothing went in,” Boateng said."
     )
-    assert _quote(article, "I mean you saw it").speaker.name == "Kwame Boateng Mensah"
+    assert _quote(article, "Everyone saw it").speaker.name == "Kwame Boateng Mensah"
 
 
 def test_his_excellency_written_he_is_no_part_of_the_name() -> None:
     article = _article(
-        "Doha Airways Group Chief Executive HE Rashid al-Nuaimi said the airline was open to talks.\n\n“We have "
-        "many hundreds of engineers working with us,” al-Nuaimi said."
+        "Doha Airways Group Chief Executive HE Rashid al-Nuaimi said the airline was open to talks.\n\n“We "
+        "employ engineers from every country in the region,” al-Nuaimi said."
     )
     assert [q.speaker.name for q in article.quotes] == ["Rashid al-Nuaimi"] * 2
 
 
 def test_a_role_of_a_body_before_a_name_and_its_initials_later() -> None:
     article = _article(
-        "Police arrested 20 people on Monday.\n\n“We have requested teachers from the campus to translate,” said "
-        "Deputy Superintendent of Police Hari Lamichhane.\n\nThe suspects were remanded.\n\n“We have not been "
-        "able to get hold of their passports,” said DSP Lamichhane."
+        "Police arrested 20 people on Monday.\n\n“We have asked a college for interpreters,” said Deputy "
+        "Superintendent of Police Hari Lamichhane.\n\nThe suspects were remanded.\n\n“We still have not found "
+        "their passports,” said DSP Lamichhane."
     )
     assert [q.speaker.name for q in article.quotes] == ["Hari Lamichhane"] * 2
 
 
 def test_a_nationality_as_a_noun_is_the_person_just_named() -> None:
     article = _article(
-        "Coach Ivan Kovac led the side to the last 16.\n\n“The group stage was a very sensational success for "
-        "us,” said the Croat."
+        "Coach Ivan Kovac led the side into the knockout round.\n\n“Nobody expected us to get this far,” said "
+        "the Croat."
     )
     assert [q.speaker.name for q in article.quotes] == ["Ivan Kovac"]
 
@@ -2696,113 +2694,113 @@ def test_a_nationality_as_a_noun_is_the_person_just_named() -> None:
 @pytest.mark.parametrize("name", ["Marlene", "Olwen"])  # the tagger knows the first, not the second
 def test_a_person_noun_written_as_a_title_is_no_part_of_the_name(name: str) -> None:
     article = _article(
-        "Residents met their councillor on Monday.\n\nMeanwhile, ward 7 resident Wayne Jahn says the flex signs "
-        f"do not work.\n\nResident {name} says she's noticed problems with vehicles speeding around where she "
-        "lives.\n\n“I'm just worried about the traffic, how the motorcycles and cars speed down there so bad.”"
+        "Residents met their councillor on Monday.\n\nMeanwhile, ward 4 resident Dale Fenwick says the new "
+        f"speed signs are useless.\n\nResident {name} says she's noticed cars racing past where she lives.\n\n"
+        "“I'm worried about the speed, the bikes and cars race down our street every night.”"
     )
-    assert [q.speaker.name for q in article.quotes] == ["Wayne Jahn", name, name]
+    assert [q.speaker.name for q in article.quotes] == ["Dale Fenwick", name, name]
 
 
 def test_the_name_that_opens_a_sentence_speaks_whatever_the_parser_made_of_its_description() -> None:
-    # the parser reads "ward" as a verb with "Lachance" its subject
+    # the parser reads "ward" as a verb with "Lachman" its subject
     article = _article(
-        "About 75 people attended the meeting.\n\nGreg Lachance, ward 7 resident, says crime has gotten worse.\n\n"
-        "“We hear about all the problems downtown,” he said."
+        "About 60 people came to the meeting.\n\nPete Lachman, ward 4 resident, says burglaries are up.\n\n"
+        "“We hear about the problems in the centre all the time,” he said."
     )
-    assert [q.speaker.name for q in article.quotes] == ["Greg Lachance"] * 2
+    assert [q.speaker.name for q in article.quotes] == ["Pete Lachman"] * 2
 
 
 def test_a_paragraph_led_by_the_speakers_name_carries_the_report_on() -> None:
     article = _article(
-        "Harbour Residents Association chair Tom Welsby said the council had not been open.\n\n“Most people in our "
-        "area will be extremely disappointed to hear that.”\n\nWelsby was concerned the council was spending too "
-        "much of the ratepayers’ money.\n\n“They’re obviously treating the residents as a money pit.”"
+        "Harbour Residents Association chair Tom Welsby said the council had not been open.\n\n“Many people here "
+        "will be upset to learn of it.”\n\nWelsby was concerned the council was spending too freely.\n\n"
+        "“They treat the ratepayers like a bank.”"
     )
-    assert _quote(article, "They’re obviously").speaker.name == "Tom Welsby"
+    assert _quote(article, "They treat the ratepayers").speaker.name == "Tom Welsby"
 
 
 def test_the_name_a_relative_clause_describes_speaks() -> None:
     article = _article(
         "Friends paid tribute on Monday.\n\nIn an official statement Harwick Town Council, where Paul was a "
-        'groundsman, said: "Words can not begin to express our deepest sadness on the loss of our dear friend."'
+        'groundsman, said: "We are heartbroken at the loss of a dear friend and colleague."'
     )
     assert [q.speaker.name for q in article.quotes] == ["Harwick Town Council"]
 
 
 def test_a_first_name_that_is_a_month_is_a_name_after_a_role() -> None:
-    # "Ms Murphy" must not make "June" a date the tagger took for a first name
+    # "Ms Keohane" must not make "June" a date the tagger took for a first name
     article = _article(
-        "Councillors are demanding action on antisocial tenants.\n\nThe issue was raised by Social Democrats "
-        "councillor June Murphy, who requested that the local authority form a specialised sub-committee.\n\n"
-        "“Others are coming into estates and causing trouble,” said Ms Murphy."
+        "Councillors are demanding action on rowdy tenants.\n\nThe issue was raised by Labour councillor June "
+        "Keohane, who asked the council to set up a special committee.\n\n“Strangers are coming into the "
+        "estates and causing trouble,” said Ms Keohane."
     )
-    assert _quote(article, "Others are coming").speaker.name == "June Murphy"
+    assert _quote(article, "Strangers are coming").speaker.name == "June Keohane"
 
 
 def test_his_excellency_in_spaced_initials_is_no_part_of_the_name() -> None:
     article = _article(
-        "Doha Airways Group Chief Executive H E Rashid Al Nuaimi said the airline was open to talks.\n\n“We have "
-        "many hundreds of engineers working with us,” Al Nuaimi said."
+        "Doha Airways Group Chief Executive H E Rashid Al Nuaimi said the airline was open to talks.\n\n“We "
+        "employ engineers from every country in the region,” Al Nuaimi said."
     )
     assert [q.speaker.name for q in article.quotes] == ["Rashid Al Nuaimi"] * 2
 
 
 def test_a_place_a_member_sits_for_is_no_part_of_the_name() -> None:
     article = _article(
-        "The closure was described as deeply flawed by SDLP assembly member for west Tyrone Joe Brannigan, who "
-        "backed the Tyrone County Hospital.\n\n“It's contrary to all objective criteria,” he said."
+        "The decision was called badly flawed by SDLP assembly member for west Tyrone Joe Brannigan, who backed "
+        "the Tyrone County Hospital.\n\n“It ignores every fair measure,” he said."
     )
     assert [q.speaker.name for q in article.quotes] == ["Joe Brannigan"] * 2
 
 
 def test_a_bodys_role_written_with_no_article_is_its_holder() -> None:
     article = _article(
-        "The launch was done after a gap of months, said Unnikrishnan Pillai, the director of the space centre.\n\n"
-        "“It is possible because of the mission planning,” added VSSC Director."
+        "The launch came after a long gap, said Suresh Pillai, the director of the space centre.\n\n“Careful "
+        "planning made it possible,” added KSSC Director."
     )
-    assert [q.speaker.name for q in article.quotes] == ["Unnikrishnan Pillai"] * 2
+    assert [q.speaker.name for q in article.quotes] == ["Suresh Pillai"] * 2
 
 
 def test_a_veteran_is_the_person_just_quoted() -> None:
     article = _article(
-        "Skipper Azhar Qureshi has said Pakistan played good cricket.\n\n“Asad didn’t have a good series but we "
-        "will continue to back him,” added the 81-Test veteran."
+        "Captain Imran Qadir has said his side batted well all summer.\n\n“Faisal had a quiet series but we "
+        "will stand by him,” added the 60-Test veteran."
     )
-    assert _quote(article, "Asad didn’t").speaker.name == "Azhar Qureshi"
+    assert _quote(article, "Faisal had a quiet").speaker.name == "Imran Qadir"
 
 
 def test_a_letter_speaks_for_whoever_wrote_it_not_whoever_it_was_sent_to() -> None:
     article = _article(
         "The Harbour Herald was sent a letter written by Detective Senior Sergeant Ian Colquhoun - co-ordinator of "
         "child protection for the district - to parents of the school.\n\nThe letter, dated November 13, states "
-        "the team is investigating.\n\n“They are working with the affected students and their families.”"
+        "the team is investigating.\n\n“Officers are helping the pupils involved and their families.”"
     )
-    assert _quote(article, "They are working").speaker.name == "Ian Colquhoun"
+    assert _quote(article, "Officers are helping").speaker.name == "Ian Colquhoun"
 
 
-@pytest.mark.parametrize(("described", "place"), [("A resident of", "Kofar Dawa"), ("A woman in", "Vihear")])
+@pytest.mark.parametrize(("described", "place"), [("A resident of", "Ungwar Dawa"), ("A woman in", "Vorkan")])
 def test_a_place_after_a_description_is_not_who_speaks(described: str, place: str) -> None:
-    article = _article(f"Flood waters rose overnight.\n\n{described} {place} said, “This is shocking!”")
-    assert _quote(article, "This is shocking").speaker.name != place
+    article = _article(f"Flood waters rose overnight.\n\n{described} {place} said, “I have never seen this!”")
+    assert _quote(article, "I have never seen this").speaker.name != place
 
 
 @pytest.mark.parametrize(
     "restated",
-    ["Bangladesh skipper however, is not expecting a spinning wicket.",
-     "The Tigers' skipper admitted that Shakib's comeback gives him relief."],
+    ["Bangladesh skipper however, is not hoping for a turning pitch.",
+     "The Tigers' skipper admitted that Tanvir's return is a relief."],
 )  # fmt: skip
 def test_a_role_of_a_place_or_a_team_that_no_one_holds_is_the_person_just_quoted(restated: str) -> None:
     article = _article(
-        f'"Wicket can\'t be an excuse to professional cricketers," Rahmatul told journalists on Friday.\n\n'
-        f'{restated} He said, "All the cricketers in the subcontinent play well against spin."'
+        f'"A pitch is never an excuse for a professional," Rahmatul told reporters on Friday.\n\n'
+        f'{restated} He said, "Every batter in this region can handle spin."'
     )
     assert [q.speaker.name for q in article.quotes] == ["Rahmatul"] * 3
 
 
 def test_someone_named_in_an_according_to_report_is_not_who_speaks_next() -> None:
     article = _article(
-        "Police barred the opposition rally on Saturday.\n\nAccording to John Mafara, the rally was prohibited at "
-        "the instigation of transport official Tendai Chikore who owns a business close to the venue.\n\nHe said, "
-        "“The reason is that Chikore told the police to deny it because that is where his businesses are.”"
+        "Police barred the opposition rally on Saturday.\n\nAccording to John Marufu, the rally was stopped at "
+        "the request of transport official Tendai Chivasa who owns a shop beside the venue.\n\nHe said, “Chivasa "
+        "asked the police to ban it because his shops are right there.”"
     )
-    assert _quote(article, "The reason is").speaker.name == "John Mafara"
+    assert _quote(article, "Chivasa asked").speaker.name == "John Marufu"

@@ -28,7 +28,8 @@ TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "F
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_DET = re.compile(r"^(?:the|The)\s+")
 _HONORIFIC_WORDS = frozenset(
-    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Revd Fr Hon HE Alhaji Alhaja Datuk Dato Datin".split()
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Revd Fr Hon Honourable Honorable HE Alhaji Alhaja Datuk Dato "
+    "Datin".split()
 )
 #: One honorific, or Malaysian titles of two words ("Datuk Seri", "Tan Sri").
 _HONORIFIC = re.compile(
@@ -178,13 +179,17 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             and span.doc[first + 1].pos_ == "PROPN"
         ):
             first += 1
-        # ... nor the end of a body's name it cut at a hyphen: "CPN-[Unified Socialist Madhav Nepal]" where the
+        # ... nor the end of a body's name it cut at a hyphen: "CPN-[Unified Socialist Ramesh Thapa]" where the
         # article also names the "Unified Socialist Central Committee"
         if first > 1 and span.doc[first - 1].text == "-" and not span.doc[first - 2].whitespace_:
             bodies = _words_of_entities(span.doc, {"ORG"})
             while span.end - first > 2 and span.doc[first].text in bodies:
                 first += 1
-        # ... nor a title led by a word the article also writes in lower case: "[Fire Chief] Reg Hutchings"
+        # ... nor a team's or a body's name the article also sets before a role: "Kestrel [Hawks] Paul Okot"
+        # with "Hawks skipper" elsewhere
+        while span.end - first > 2 and _leads_a_role(span.doc[first]):
+            first += 1
+        # ... nor a title led by a word the article also writes in lower case: "[Fire Chief] Reg Hutton"
         if first + 4 <= span.end and is_title_token(span.doc[first + 1]) and _common_word(span.doc[first]):
             first += 2
         # ... nor a description of several words: "[Football Player] Watson Downs"
@@ -261,7 +266,7 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
             start += match.end()
             stripped = stripped[match.end() :]
     # "Francis “Chiz” Escudero": a nickname in quotation marks is not part of the name, nor are an editor's
-    # brackets: "[Kusal] Mendis"
+    # brackets: "[Ruwan] Silva"
     return " ".join(_NICKNAME.sub(" ", stripped).replace("[", "").replace("]", "").split()), start, end
 
 
@@ -271,6 +276,16 @@ def _common_word(token: Token) -> bool:
     if lowered is None:
         lowered = token.doc.user_data["newsgraph_lower_words"] = {t.text for t in token.doc if t.is_lower}
     return token.lower_ in lowered
+
+
+def _leads_a_role(token: Token) -> bool:
+    """A capitalised word the article also writes right before a role in lower case: "Hawks skipper"."""
+    leading: set[str] | None = token.doc.user_data.get("newsgraph_role_leads")
+    if leading is None:
+        doc = token.doc
+        leading = {t.text for t in doc[:-1] if t.is_title and doc[t.i + 1].is_lower and is_role_noun(doc[t.i + 1].text)}
+        doc.user_data["newsgraph_role_leads"] = leading
+    return token.text in leading
 
 
 def _body_acronym(span: Span, index: int) -> bool:
@@ -372,7 +387,7 @@ NAME_PARTICLES = frozenset(
 )
 
 
-#: Words of a body's or a building's name that no one's name holds: "[Hamad International]*PERSON* bills itself".
+#: Words of a body's or a building's name that no one's name holds: "[Salim International]*PERSON* calls itself".
 _INSTITUTION_WORDS = frozenset(
     "International National Airport Airlines Airways Stadium University College Institute Academy Hospital "
     "Limited Ltd Inc Corporation Company Ministry Department Council Association Federation Foundation".split()
@@ -432,7 +447,7 @@ def is_title_token(token: Token) -> bool:
         or token.text.rstrip(".") == "E"
         and token.i > 0
         and token.nbor(-1).text.rstrip(".") == "H"
-        # "[Major] General Teerapon", "Major Ann Kiprop": the rank, which as a word is mostly an adjective
+        # "[Major] General Pirapong", "Major Ann Kiprop": the rank, which as a word is mostly an adjective
         or token.text == "Major"
         and token.i + 1 < len(token.doc)
         and token.nbor(1).pos_ == "PROPN"
@@ -498,8 +513,10 @@ def _names(doc: Doc) -> list[tuple[str, str, int, int]]:
         if (e.label_ == "PERSON" or _joined_to_person(e)) and len(e) >= 2 and not is_title_token(e[0])  # "Ms Murphy"
     }
     lone_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
-    # bodies named in full: "[Delhi Police]*PERSON* has been reticent" where it is "the Delhi Police"*ORG* too
-    bodies = {_LEADING_DET.sub("", e.text) for e in doc.ents if e.label_ == "ORG" and e[-1].lower_ in BODY_NOUNS}
+    # bodies named in full: "[Delhi Police]*PERSON* has said little" where it is "the Delhi Police"*FAC* too
+    bodies = {
+        _LEADING_DET.sub("", e.text) for e in doc.ents if e.label_ in {"ORG", "FAC"} and e[-1].lower_ in BODY_NOUNS
+    }
     # and those found by title, whatever the tagger called them: "[Councillor Nuala Donnelly]*ORG*"
     full_names |= {(name.split()[0], name.split()[-1]) for _, name, _, _ in titled if " " in name}
     for ent in _joined(doc.ents):
@@ -742,14 +759,14 @@ def _titled_names(doc: Doc) -> list[tuple[str, str, int, int]]:
         name_words = {t.lower_ for t in doc[end:name_end]}
         if (
             full_role
-            # one name word after a rank of two: "Major General Teerapon", not "General Motors"
+            # one name word after a rank of two: "Major General Pirapong", not "General Motors"
             # (and not a place: "Chief Minister Punjab said")
             and (
                 name_end - end >= 2
                 or name_end - end == 1
                 and role_end - index >= 2
                 and doc[end].ent_type_ not in {"GPE", "LOC", "NORP"}
-                # (and all of the name: not "Minister Prince [Abdulaziz] bin Salman", "Minister [Peter] O’Neill")
+                # (and all of the name: not "Minister Prince [Faisal] bin Nawaf", "Minister [Paul] O’Dea")
                 and (name_end == len(doc) or _ends_name(doc[end], doc[name_end]))
             )
             and not name_words & BODY_NOUNS
@@ -849,7 +866,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             raw.append((0, "PERSON", full, start, end))
             surnames.setdefault(full.split()[0], full)
     for surname, full in _lent_names(name_docs, {name.split()[-1] for name in people}).items():
-        # "Prosper Ogum" in the headline is the "Prosper Ogum Narteh" of the text
+        # "Kwame Boateng" in the headline is the "Kwame Boateng Mensah" of the text
         full = next((name for name in people if name.startswith(f"{full} ")), full)
         people.setdefault(full, _Cluster(full, "PERSON"))
         surnames[surname] = full
@@ -878,7 +895,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             if type_ == "ORG" and " " in name and name.rsplit(" ", 1)[1].rstrip(".").lower() in _COMPANY_SUFFIXES
         }
     )
-    # "[Hamad]*PERSON*’s terminals" of "Hamad International": a body's first word stands for it
+    # "[Salim]*PERSON*’s halls" of "Salim International": a body's first word stands for it
     short_forms.update(
         {
             name.split()[0]: (type_, name)
@@ -897,7 +914,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
             # "[Bart]*GPE* said" of "Bartholomew Quist"; "Shams" alone of the "Shams-ul-Hasan" named before
             full = _short_first_name(name, people) or joined_names.get(name)
         if full is None and type_ != "PERSON" and name in lone and name in speaking:
-            full = name  # "[Mominul]*PERSON* told …" and "[Mominul]*ORG* clarified": one person
+            full = name  # "[Rahmatul]*PERSON* told …" and "[Rahmatul]*ORG* clarified": one person
         key = ("PERSON", full) if full else short_forms.get(name, (type_, name))
         add(clusters.setdefault(key, _Cluster(key[1], key[0])), where, start, end)
     # Surnames spaCy did not tag at all, e.g. "(Trump) said", and one-word names it tagged elsewhere.
@@ -1151,7 +1168,7 @@ def _misread_full_name(name: str, lone_names: set[str]) -> bool:
         and _NAME_TOKEN.match(words[0])
         and _NAME_TOKEN.match(words[-1])
         and not titled
-        and not any(word in _INSTITUTION_WORDS for word in words)  # "[Hamad International]*ORG*" after "Hamad"
+        and not any(word in _INSTITUTION_WORDS for word in words)  # "[Salim International]*ORG*" after "Salim"
     )
 
 

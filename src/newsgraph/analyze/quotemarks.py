@@ -146,9 +146,18 @@ def _paragraph_spans(paragraph: str, offset: int, apostrophe_opens: bool = False
                 stack.pop()
             close(index)
         elif ch in _DOUBLE_OPEN and (
-            ch not in _DOUBLE_CLOSE or not after.isspace() or not open_doubles and _ellipsis_follows(paragraph, index)
+            ch not in _DOUBLE_CLOSE
+            or not after.isspace()
+            or not open_doubles
+            and _ellipsis_follows(paragraph, index)
+            # “ No one is …”: a left mark with nothing open, spaced from its first word
+            or ch == "“"
+            and not open_doubles
+            and before.isspace()
+            and _opens_word(paragraph, index + 2)
         ):
-            stack.append((index, True, _DOUBLE_OPEN[ch], []))
+            spaced = after.isspace()  # the quote starts at its first word, past the space
+            stack.append((index + spaced, True, _DOUBLE_OPEN[ch], []))
         elif ch in _SINGLE_OPEN_CHARS and not after.isspace():
             stack.append((index, False, "’'›", []))
         elif ch in "'’›":

@@ -737,7 +737,7 @@ def _reports(token: Token) -> bool:
     elif token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "det" for c in token.children):
         return False  # “…,” the accused said: a participle the tagger took for a verb names the speaker
     if lemma == "quote":
-        return any(c.dep_ == "nsubjpass" for c in token.children)  # “…,” Golola is quoted by the Monitor
+        return any(c.dep_ == "nsubjpass" for c in token.children)  # “…,” Mukasa is quoted by the Sentinel
     return lemma in REPORTING_LEMMAS
 
 

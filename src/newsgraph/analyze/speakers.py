@@ -136,7 +136,7 @@ _DEMONYMS = frozenset(
 )
 #: How a writing comes from someone: "a letter written by …", "a statement issued by …".
 _WRITING_VERBS = frozenset({"write", "sign", "issue", "author", "pen", "release"})
-#: Verbs of a clause in which someone gives their name: "who introduced himself as Adex".
+#: Verbs of a clause in which someone gives their name: "who gave only his first name as Obi".
 _SELF_NAMING = frozenset({"introduce", "identify", "give", "call", "name"})
 _ARTICLE = re.compile(r"^(?:a|an|one|another)\s+", re.IGNORECASE)
 
@@ -164,8 +164,8 @@ def _find_subject(verb: Token) -> Token | None:
         return verb.head  # “…” [Explained] Representative Ann Cole, [Said] Okafor: a capitalised cue in a name
     if verb.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return _owner(verb)  # "Nervo's conclusion that …", "a claim by the ministry"
-    # "was first reported by the Post": the agent speaks, not the passive subject; but "Golola is quoted by
-    # the Monitor" is Golola's, the paper only relays it.
+    # "was first reported by the Post": the agent speaks, not the passive subject; but "Mukasa is quoted by
+    # the Sentinel" is Mukasa's, the paper only relays it.
     quoted = verb.lemma_ == "quote" and any(c.dep_ == "nsubjpass" for c in verb.children)
     agent = None if quoted else next((c for c in verb.children if c.dep_ == "agent"), None)
     by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -230,7 +230,7 @@ def _find_subject(verb: Token) -> Token | None:
             token = token.head if token.dep_ == "appos" and token.head.i < token.i else None
         if token is not None:
             return token
-        # "Greg Lachance, ward 7 resident, says": the name that opens the sentence, set off by a comma, whatever
+        # "Pete Lachman, ward 4 resident, says": the name that opens the sentence, set off by a comma, whatever
         # the parser made of what describes him
         opening = next((e for e in verb.sent.ents if e.start == verb.sent.start and e.end < before.i), None)
         if opening is not None and opening.label_ == "PERSON" and verb.doc[opening.end].text == ",":
@@ -812,13 +812,13 @@ class SpeakerResolver:
         return Speaker(_describe(mention), None, start, end)
 
     def _placed_name(self, end: int) -> bool:
-        """The name whose mention ends at ``end`` follows a preposition: "of [Kofar Shehu]", "in [Vihear]"."""
+        """The name whose mention ends at ``end`` follows a preposition: "of [Ungwar Dawa]", "in [Kestrel Cove]"."""
         start = next((s for s, e, _ in self.entities.spans if s < end <= e), None)
         before = self.doc.char_span(start, start + 1, alignment_mode="expand") if start else None
         return before is not None and before.start > 0 and self.doc[before.start - 1].pos_ == "ADP"
 
     def _introduced_as(self, start: int, end: int) -> tuple[str, str | None] | None:
-        """The name a described person gives: "Another resident, who introduced himself as Adex, said"."""
+        """The name a described person gives: "Another trader, who gave only his first name as Obi, said"."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.root.pos_ != "NOUN":
             return None
@@ -925,7 +925,9 @@ class SpeakerResolver:
         if not 1 <= len(words) <= 3 or any(not t.text[:1].isupper() and t.text not in NAME_PARTICLES for t in words):
             return None
         if not words[-1].text.isupper() and any(t.pos_ != "PROPN" and t.text not in NAME_PARTICLES for t in words):
-            return self._spoke_before(words[-1].text) if len(words) == 1 else None
+            # "Pellow said", the tagger reading the surname as a noun, after "To Dora Pellow, …"
+            lone = words[-1].text if len(words) == 1 else None
+            return (self._spoke_before(lone) or self._with_first_name(lone)) if lone else None
         # "Parsons-Perez" is one surname, however the tokenizer cut it
         surname = text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])].split()[-1]
         people = {
@@ -941,6 +943,14 @@ class SpeakerResolver:
         if len(words) > 1:
             # a name the tagger missed right after a role word or title: "speaker Moses Okello"
             return (" ".join(t.text for t in words), None) if role >= 0 or titled or placed else None
+        named = self._with_first_name(surname)
+        if named is not None:
+            return named
+        # "Major General Pirapong said": a name, known by no other
+        return self._spoke_before(surname) or ((surname, None) if titled and not is_title_token(words[0]) else None)
+
+    def _with_first_name(self, surname: str) -> tuple[str, str | None] | None:
+        """The surname with the first name written before it somewhere: "Dora Pellow" for "Pellow"."""
         first = next(
             (
                 t.nbor(-1).text
@@ -950,10 +960,7 @@ class SpeakerResolver:
             ),
             None,
         )  # fmt: skip
-        if first:
-            return f"{first} {surname}", None
-        # "Major General Teerapon said": a name, known by no other
-        return self._spoke_before(surname) or ((surname, None) if titled and not is_title_token(words[0]) else None)
+        return (f"{first} {surname}", None) if first else None
 
     def _spoke_before(self, surname: str) -> tuple[str, str | None] | None:
         """The one speaker so far whose full name ends in ``surname``: "Cecil Dear said …" then "Mr Dear
@@ -1075,7 +1082,7 @@ class SpeakerResolver:
             and _person_word(root.lower_)
             and last_word is not None
             and last_word.type == "PERSON"
-            and not self._placed_name(end)  # "a resident of [Kofar Shehu]*PERSON*" is no one
+            and not self._placed_name(end)  # "a resident of [Ungwar Dawa]*PERSON*" is no one
         ):
             return last_word
         if root is not None and is_role_word(root.text) and at_root is None and entity.type != "PERSON":
