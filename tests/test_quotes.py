@@ -2804,3 +2804,12 @@ def test_someone_named_in_an_according_to_report_is_not_who_speaks_next() -> Non
         "asked the police to ban it because his shops are right there.”"
     )
     assert _quote(article, "Chivasa asked").speaker.name == "John Marufu"
+
+
+def test_shaikh_is_a_title_as_sheikh_is() -> None:
+    article = _article(
+        "Dubai never sold a strategic company to pay its debts, Shaikh Faisal bin Nawaf Al Qasimi, who heads the "
+        "fiscal committee, told reporters on Wednesday.\n\n“We never discussed any of our companies with "
+        "anyone,” Shaikh Faisal said."
+    )
+    assert _quote(article, "We never discussed").speaker.name == "Faisal bin Nawaf Al Qasimi"

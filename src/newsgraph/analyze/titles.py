@@ -34,7 +34,7 @@ ROLE_NOUNS = [
     "congressman", "congresswoman", "representative", "rep.", "governor", "gov.", "mayor", "king", "queen",
     "prince", "princess", "emperor", "ayatollah", "leader", "chairman", "chairwoman", "chairperson", "chair", "ceo",
     "director", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "judge", "justice",
-    "general", "gen.", "commander", "colonel", "col.", "lieutenant", "lt.", "admiral", "sheikh", "pope",
+    "general", "gen.", "commander", "colonel", "col.", "lieutenant", "lt.", "admiral", "sheikh", "shaikh", "pope",
     "cardinal", "archbishop", "bishop", "rabbi", "imam", "professor", "prof.", "dr.", "economist", "analyst",
     "adviser", "advisor", "official", "diplomat", "lawmaker", "councillor", "councilor", "commissioner",
     "chief", "head", "founder", "coach", "captain", "skipper", "striker", "midfielder", "defender", "winger",
