@@ -440,7 +440,7 @@ def is_title_token(token: Token) -> bool:
         or token.text in {"Tan", "Puan"}
         and token.i + 1 < len(token.doc)
         and token.nbor(1).text in {"Seri", "Sri"}
-        # "H E Akbar Hamid": His Excellency in initials
+        # "H E Rashid Al Nuaimi": His Excellency in initials
         or token.text.rstrip(".") == "H"
         and token.i + 1 < len(token.doc)
         and token.nbor(1).text.rstrip(".") == "E"
@@ -596,7 +596,7 @@ _PLACED = re.compile(r"\b(?:north|south|east|west|north-east|north-west|south-ea
 
 def _placed(span: Span) -> bool:
     """ "located south of [Kembla]*PERSON*", "[Kembla] village", "the [Kembla] villagers", "in Dunmore,
-    [Kembla]": a place, whatever the tagger said; as is a country ("[Sri Lanka]*PERSON* was dismissed")."""
+    [Kembla]": a place, whatever the tagger said; as is a country ("[Sri Lanka]*PERSON* may have needed a jolt")."""
     if " ".join(span.text.split()) in _country_names():
         return True
     if _PLACED.search(text_of(span.doc), max(0, span.start_char - 20), span.start_char):

@@ -701,9 +701,11 @@ class SpeakerResolver:
             if named is not None:
                 return Speaker(named.name, named.id, start, end)
             rank, _, surname = entity.name.partition(" ")
-            spoke = self._spoke_before(surname) if rank.isupper() and " " not in surname else None
-            if entity.type != "PERSON" and spoke is not None:
-                return Speaker(*spoke, start, end)  # "[DSP Lama]*ORG*" after "Superintendent … Hari Lama said"
+            if entity.type != "PERSON" and rank.isupper() and surname and " " not in surname:
+                # "[DSP Lama]*ORG*" after "Superintendent … Hari Lama said"
+                spoke = self._spoke_before(surname)
+                if spoke is not None:
+                    return Speaker(*spoke, start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
         untagged = untagged if mention.isupper() else self._untagged_name(start, end)
@@ -743,7 +745,7 @@ class SpeakerResolver:
         bare = _bare_role(described)
         found = self._titled(bare, [], start) if bare is not None else None
         if found is not None:
-            return Speaker(found[0], found[1], start, end)  # "VSSC Director": the one titled so
+            return Speaker(found[0], found[1], start, end)  # "KSSC Director": the one titled so
         office = (role or words[-1]).split()[-1]
         # "the filmmaker", "the England opener": a person restated by what they do, as "he" would be
         if (
@@ -814,7 +816,7 @@ class SpeakerResolver:
     def _placed_name(self, end: int) -> bool:
         """The name whose mention ends at ``end`` follows a preposition: "of [Ungwar Dawa]", "in [Kestrel Cove]"."""
         start = next((s for s, e, _ in self.entities.spans if s < end <= e), None)
-        before = self.doc.char_span(start, start + 1, alignment_mode="expand") if start else None
+        before = self.doc.char_span(start, start + 1, alignment_mode="expand") if start is not None else None
         return before is not None and before.start > 0 and self.doc[before.start - 1].pos_ == "ADP"
 
     def _introduced_as(self, start: int, end: int) -> tuple[str, str | None] | None:
@@ -1448,7 +1450,7 @@ def _thing(noun: Token) -> bool:
 
 
 def _bare_role(mention: str) -> str | None:
-    """The role of a body's role written with no article: "VSSC Director", "Eskom spokesperson"."""
+    """The role of a body's role written with no article: "KSSC Director", "Harbour Board spokesperson"."""
     words = mention.split()
     named = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:-1])
     if not named or words[0].lower() in {"a", "an", "the", "one", "another", "this", "that"}:
