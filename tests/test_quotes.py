@@ -502,6 +502,40 @@ def test_a_bare_quote_after_an_unrelated_paragraph_has_no_speaker() -> None:
     assert _quote(article, "The depot owes us").speaker.name is None
 
 
+def test_a_quoted_paragraph_after_an_aside_resumes_the_person_quoted_before_it() -> None:
+    article = _article(
+        "“We were never going to lie down,” said Harbourton captain Ana Ruiz. “Credit to the girls.”\n\n"
+        "The visitors had their own setbacks.\n\n"
+        "“We lost our keeper early and had to change the whole shape of the side.”"
+    )
+    assert _quote(article, "We lost our keeper").speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Her opposite number, Mel Tansey, was less pleased.",  # someone else is named
+        "The final was marred by a “disgraceful” pitch.",  # the aside quotes words of its own
+    ],
+)
+def test_a_quoted_paragraph_after_an_aside_that_names_or_quotes_is_not_resumed(aside: str) -> None:
+    article = _article(
+        "“We were never going to lie down,” said Harbourton captain Ana Ruiz. “Credit to the girls.”\n\n"
+        f"{aside}\n\n"
+        "“We lost our keeper early and had to change the whole shape of the side.”"
+    )
+    assert _quote(article, "We lost our keeper").speaker.name != "Ana Ruiz"
+
+
+def test_a_bodys_statement_is_not_resumed_after_an_aside() -> None:
+    article = _article(
+        "“Roads will reopen by noon,” the Harbourton Roads Authority said.\n\n"
+        "Traffic was light on Sunday.\n\n"
+        "“Drivers should expect delays near the bridge all week.”"
+    )
+    assert _quote(article, "Drivers should expect").speaker.name is None
+
+
 @pytest.mark.parametrize("attribution", ["he posed", "the release read", "Brek fumed"])
 def test_any_verb_in_a_short_clause_after_a_quote_attributes_it(attribution: str) -> None:
     article = _article(
@@ -1005,6 +1039,15 @@ def test_a_described_speaker_restated_keeps_the_introducing_description() -> Non
     )
     for fragment in ("Thin trading", "Exporters sold", "That was why"):
         assert _quote(article, fragment).speaker.name == "currency dealer from a savings bank"
+
+
+def test_a_body_described_with_a_capitalised_modifier_is_restated_by_its_head() -> None:
+    article = _article(
+        "Crews fought the fire through the night.\n\n"
+        '"Residents of Kessock Row should leave now," Vartry-Glenmore Fire Area brigade said on its page.\n\n'
+        '"Do not wait to be told twice," the brigade told people in the valley.'
+    )
+    assert _quote(article, "Do not wait").speaker.name == "Vartry-Glenmore Fire Area brigade"
 
 
 def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:

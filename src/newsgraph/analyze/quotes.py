@@ -133,6 +133,9 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
                 resolver.carry_on(speaker, item.start, item.parts)
             elif (introduced := _introduced_person(doc, item)) is not None:
                 speaker = resolver.resolve(introduced, item.start, item.parts, named_person=True)
+            elif carried and (resumed := _resumed_speaker(doc, carried, item)) is not None:
+                speaker = resumed
+                resolver.carry_on(speaker, item.start, item.parts)
         quotes.append(_record(doc, item, speaker))
     return quotes
 
@@ -240,8 +243,8 @@ def _continued_speaker(doc: Doc, quotes: list[Quote], item: Found) -> Speaker | 
     """A quote with no attribution goes on quoting whoever was last reported, in its own paragraph or
     the one just before: news style attributes a run of quoted paragraphs once, and follows a
     paraphrase with the words themselves ("Keane said they would stay the night.¶“We want …”")."""
-    previous = next((q for q in reversed(quotes) if q.end <= item.start), None)
-    if previous is None or previous.speaker.name is None:
+    previous = _last_attributed(quotes, item)
+    if previous is None:
         return None
     text = text_of(doc)
     paragraph_start = text.rfind("\n", 0, item.start) + 1
@@ -251,13 +254,46 @@ def _continued_speaker(doc: Doc, quotes: list[Quote], item: Found) -> Speaker | 
         return previous.speaker if lead[-1:] in {"", ".", *_OPENING_MARKS} else None
     if lead not in {"", *_OPENING_MARKS}:
         return None  # the quote does not open its paragraph
-    between = [p for p in text[previous.end : paragraph_start].split("\n")[1:] if p.strip()]
+    between = _paragraphs_between(text, previous.end, paragraph_start)
     # One paragraph between that goes on with the report keeps the speaker: "Keane said the crew would
     # stay.¶They had not been told to leave.¶“We want answers.”"
     goes_on = between and _goes_on_reporting(doc, text.find(between[0], previous.end), between[0], previous.speaker)
     if between and (len(between) > 1 or not goes_on):
         return None
     return previous.speaker
+
+
+def _resumed_speaker(doc: Doc, quotes: list[Quote], item: Found) -> Speaker | None:
+    """A quoted paragraph with no attribution resumes the person quoted directly before a one-paragraph aside
+    that names no one else: "“…,” said captain Ana Ruiz.¶The visitors had their own setbacks.¶“We lost …”"
+    is still Ruiz. Only a person resumes so; a body's statement is not carried past the writer's words."""
+    previous = _last_attributed(quotes, item)
+    if previous is None or previous.kind != "direct" or not (previous.speaker.entity or "").startswith("person/"):
+        return None  # a paraphrase before the aside may be only the writer's summary
+    text = text_of(doc)
+    paragraph_start = text.rfind("\n", 0, item.start) + 1
+    if previous.end > paragraph_start or text[paragraph_start : item.start].strip() not in {"", *_OPENING_MARKS}:
+        return None
+    between = _paragraphs_between(text, previous.end, paragraph_start)
+    if len(between) != 1 or any(mark in between[0] for mark in _DOUBLE_MARKS):
+        return None
+    start = text.find(between[0], previous.end)
+    aside = doc.char_span(start, start + len(between[0]), alignment_mode="expand")
+    names = set((previous.speaker.name or "").split())
+    if aside is None or any(t.ent_type_ == "PERSON" and t.text not in names for t in aside):
+        return None
+    return previous.speaker
+
+
+def _last_attributed(quotes: list[Quote], item: Found) -> Quote | None:
+    """The last quote before ``item``, if it has a speaker."""
+    previous = next((q for q in reversed(quotes) if q.end <= item.start), None)
+    return previous if previous is not None and previous.speaker.name is not None else None
+
+
+def _paragraphs_between(text: str, end: int, paragraph_start: int) -> list[str]:
+    """The non-blank paragraphs after the one holding ``end`` and before the one at ``paragraph_start``."""
+    return [p for p in text[end:paragraph_start].split("\n")[1:] if p.strip()]
 
 
 def _goes_on_reporting(doc: Doc, start: int, paragraph: str, speaker: Speaker) -> bool:

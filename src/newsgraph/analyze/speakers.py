@@ -801,7 +801,11 @@ class SpeakerResolver:
                 (h.name for h in reversed(self.history) if h.entity is None and _description_head(h.name) == words[1]),
                 None,
             )
-            if described is not None and described[:1].islower():
+            # ("One Johannesburg-based analyst said" describes too: its head is a common noun)
+            if described is not None and (
+                described[:1].islower()
+                or (_description_head(described, lower=False).islower() and not _LEADING_THE.match(described))
+            ):
                 return Speaker(described, None, start, end)
         if len(words) == 2 and words[0] == "the" and words[-1] in _ISSUED_WORKS:
             # "an initial report by the rescue service … “…,” the report stated": whoever issued it
@@ -1487,11 +1491,12 @@ def _is_person(speaker: Speaker) -> bool:
     return _person_word(_description_head(speaker.name))
 
 
-def _description_head(name: str | None) -> str:
-    """The head noun of a description, lower-cased: "former employee of the mine" -> "employee",
-    "retailer who declined to be named" -> "retailer"."""
+def _description_head(name: str | None, lower: bool = True) -> str:
+    """The head noun of a description, lower-cased unless ``lower`` is false: "former employee of the
+    mine" -> "employee", "retailer who declined to be named" -> "retailer"."""
     words = re.split(r"\s+(?:of|for|with|from|at|in|who|whom|whose)\s+", name or "")[0].split()
-    return words[-1].lower() if words else ""
+    head = words[-1] if words else ""
+    return head.lower() if lower else head
 
 
 def _singular(phrase: str) -> str:
