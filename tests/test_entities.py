@@ -579,3 +579,34 @@ def test_a_lone_name_the_tagger_calls_a_person_once_and_a_body_where_it_speaks_i
     doc.ents = [Span(doc, first, first + 1, label="PERSON"), Span(doc, second, second + 1, label="ORG")]
     (person,) = find_entities(doc).entities
     assert (person.name, person.type, len(person.mentions)) == ("Rahmatul", "PERSON", 2)
+
+
+def test_given_names_the_tagger_left_out_join_the_full_name() -> None:
+    # "Harjeet Bir Sandhu took charge": the tagger knows only the "Bir Sandhu" of the later sentence.
+    text = "Harjeet Bir Sandhu took charge of the force on Monday. Bir Sandhu said the march would be policed."
+    names = [e.name for e in _tagged(text, (11, 13, "PERSON"))]
+    assert "Harjeet Bir Sandhu" in names and "Bir Sandhu" not in names
+    # ... and through the whole pipeline, the speaker of a quote
+    article = newsgraph.extract(
+        "Deepak Jot Singh took charge as the head of the force on Monday.\n\n"
+        '"We will ensure that the protest ends," Jot Singh said.',
+        as_is=True,
+    )[0]
+    assert [q.speaker.name for q in article.quotes] == ["Deepak Jot Singh", "Deepak Jot Singh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # an English word before a name is a description, capitalised or not
+        ("Homeowner Steve Dunmore watched the fire. Steve Dunmore said it was too late.", [(7, 9, "PERSON")]),
+        # a word the article also writes alone is a place, not a given name
+        ("Councillor for Kilbarra Mark Wade spoke. Kilbarra people are decent, Mark Wade said.", [(12, 14, "PERSON")]),
+    ],
+)
+def test_a_word_before_a_full_name_that_is_no_given_name_stays_out(
+    text: str, spans: list[tuple[int, int, str]]
+) -> None:
+    full_name = " ".join(text.split(" said")[0].split()[-2:])
+    names = [e.name for e in _tagged(text, *spans)]
+    assert full_name in names and not any(name.endswith(f" {full_name}") for name in names)

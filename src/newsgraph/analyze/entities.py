@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyze.nlp import text_of
+from newsgraph.analyze.nlp import dictionary_words, text_of
 from newsgraph.analyze.titles import (
     BODY_NOUNS,
     KIN_NOUNS,
@@ -499,6 +499,44 @@ def _joins_name(token: Token) -> bool:
     )
 
 
+def _with_untagged_given_names(doc: Doc, name: str) -> str:
+    """The fullest form of a full name, with the given names the tagger left out before it wherever it
+    is written: "Param [Bir Singh]*PERSON* took charge", "Dr 'Aisake [Valu Eke]" (at most two words)."""
+    text = text_of(doc)
+    fullest = name
+    for match in re.finditer(_whole_words(name), text):
+        first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if first is None:
+            continue
+        lead = first.start
+        while lead > 0 and first.start - lead < 2 and _leads_name(doc[lead - 1]):
+            lead -= 1
+        fuller = text[doc[lead].idx : match.end()]
+        # A given name goes with its surname: "[Clondalkin] Mark Ward" is a place also written alone.
+        alone = len(re.findall(_whole_words(doc[lead].text), text)) > len(re.findall(_whole_words(fuller), text))
+        if len(fuller) > len(fullest) and "\n" not in fuller and not alone:
+            fullest = fuller
+    return fullest
+
+
+def _whole_words(words: str) -> str:
+    return rf"(?<![\w'’-]){re.escape(words)}(?![\w'’-])"
+
+
+def _leads_name(token: Token) -> bool:
+    """A given name before a full name: no English word ("[Resident] Bill Barker"), untagged or tagged a
+    person on its own ("[Mwangi] Wa Iria")."""
+    words = dictionary_words()
+    return (
+        token.lower_ not in words
+        and not (token.lower_.endswith("s") and token.lower_[:-1] in words)  # "Minister of [Lands] Ravi Perera"
+        and not token.text.isupper()  # "[MLC] Robert Borsak": a rank's or a body's letters
+        and token.lower_ not in PERSON_NOUNS  # "[Carer] Tina Roddy", a word WordNet lacks
+        and (_joins_name(token) or token.ent_type_ == "PERSON" and token.pos_ == "PROPN")
+        and not is_title_token(token)
+    )
+
+
 _BODY_PARTS = frozenset("unit division section bureau directorate desk department".split())
 
 
@@ -954,6 +992,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
     for cluster in clusters.values():
         if not cluster.mentions and not cluster.caption_mentions:
             continue
+        if cluster.type == "PERSON" and " " in cluster.name:
+            cluster.name = _with_untagged_given_names(doc, cluster.name)
         eid = entity_id(cluster.type, cluster.name)
         mentions = tuple(sorted(set(cluster.mentions)))
         entities.append(

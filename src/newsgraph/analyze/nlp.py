@@ -54,6 +54,14 @@ def get_nlp() -> Language:
     return nlp
 
 
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """The English words the model's lemmatizer knows (WordNet's index of nouns, verbs, adjectives and
+    adverbs), lower-cased: "resident", "homeowner", "witness"; few given names are among them."""
+    index = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(word for pos in ("noun", "verb", "adj", "adv") for word in index.get(pos, ()))
+
+
 def tokens_of(doc: Doc) -> list[Token]:
     """``list(doc)``, built once: each pass over a Doc makes a new object for every token."""
     cached = doc.user_data.get("newsgraph_tokens")
