@@ -610,3 +610,10 @@ def test_a_word_before_a_full_name_that_is_no_given_name_stays_out(
     full_name = " ".join(text.split(" said")[0].split()[-2:])
     names = [e.name for e in _tagged(text, *spans)]
     assert full_name in names and not any(name.endswith(f" {full_name}") for name in names)
+
+
+def test_a_title_and_surname_the_tagger_calls_a_body_is_a_person() -> None:
+    text = "Cr Dunlevy said the budget was late. Lord Howe Island was quiet."
+    types = _types(text, (0, 2, "ORG"), (8, 11, "GPE"))
+    assert types.pop("Dunlevy") == "PERSON"
+    assert set(types.values()) == {"GPE"}  # a place is not one, whatever its first word

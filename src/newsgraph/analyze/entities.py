@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyze.nlp import dictionary_words, text_of
+from newsgraph.analyze.nlp import TITLE_ABBREVIATIONS, dictionary_words, text_of
 from newsgraph.analyze.titles import (
     BODY_NOUNS,
     KIN_NOUNS,
@@ -519,6 +519,25 @@ def _with_untagged_given_names(doc: Doc, name: str) -> str:
     return fullest
 
 
+#: Titles written before a surname, as abbreviations or honorifics: "Cr", "Cllr.", "Mr".
+_NAME_TITLES = _HONORIFIC_WORDS | {title.rstrip(".") for title in TITLE_ABBREVIATIONS}
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’']?)?[A-Z][a-z’'-]+$")
+
+
+def _titled_misread(where: int, type_: str, name: str, start: int, end: int) -> tuple[int, str, str, int, int]:
+    """A title and a surname the tagger took for a body or a place is that person: "[Cr MacRae]*ORG*"."""
+    title, _, rest = name.partition(" ")
+    if (
+        type_ != "PERSON"
+        and title.rstrip(".") in _NAME_TITLES
+        and 1 <= len(rest.split()) <= 2
+        and all(_NAME_WORD.match(word) and word not in _INSTITUTION_WORDS for word in rest.split())
+        and rest.split()[-1].lower() not in _COMPANY_SUFFIXES  # "Mr Price Group"
+    ):
+        return where, "PERSON", rest, end - len(rest), end
+    return where, type_, name, start, end
+
+
 def _whole_words(words: str) -> str:
     return rf"(?<![\w'’-]){re.escape(words)}(?![\w'’-])"
 
@@ -876,6 +895,7 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
         )
         for where, type_, name, start, end in raw
     ]  # fmt: skip
+    raw = [_titled_misread(*found) for found in raw]
     raw = _overlapping_names(text_of(doc), raw)
     people: dict[str, _Cluster] = {}
     for _, type_, name, _, _ in raw:
