@@ -617,3 +617,15 @@ def test_a_title_and_surname_the_tagger_calls_a_body_is_a_person() -> None:
     types = _types(text, (0, 2, "ORG"), (8, 11, "GPE"))
     assert types.pop("Dunlevy") == "PERSON"
     assert set(types.values()) == {"GPE"}  # a place is not one, whatever its first word
+
+
+def test_a_surname_with_an_accented_particle_joins_the_full_name() -> None:
+    text = "Judge Seán Ó Briain opened the case. Later Judge Ó Briain adjourned it."
+    people = [e for e in _tagged(text, (1, 4, "PERSON"), (10, 12, "PERSON")) if e.type == "PERSON"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Seán Ó Briain", 2)]
+
+
+def test_a_dateline_before_a_colon_and_a_county_are_no_people() -> None:
+    text = "KESTREL BAY: Residents want the water back.\nThe storm hit Tarn County on Sunday. Tarn was dark."
+    types = _types(text, (0, 2, "PERSON"), (13, 15, "PERSON"), (18, 19, "PERSON"))
+    assert "KESTREL BAY" not in types and types["Tarn County"] == "GPE"

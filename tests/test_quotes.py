@@ -1050,6 +1050,14 @@ def test_a_body_described_with_a_capitalised_modifier_is_restated_by_its_head() 
     assert _quote(article, "Do not wait").speaker.name == "Vartry-Glenmore Fire Area brigade"
 
 
+def test_a_described_speaker_with_no_one_before_is_the_description() -> None:
+    article = _article(
+        "Those in the hills are also calling for help.\n\n"
+        "“Luckily there is a stream nearby,” said the elderly man, who did not want to be named."
+    )
+    assert _quote(article, "Luckily there is").speaker.name in {"elderly man", "the elderly man"}
+
+
 def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:
     article = _article(
         'The harbour board pledged to impose further fines as a deterrent to what it called "a clear threat to '

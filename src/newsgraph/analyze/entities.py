@@ -56,7 +56,10 @@ _TITLE_MODIFIERS = {
 }
 _GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?,?$")
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+#: Capital and small letters, with those of Latin-1 and Latin Extended-A: "Ó Donnabháin", "Łukasz".
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+_NAME_TOKEN = re.compile(rf"^[{_UPPER}][\w'’.-]*$")
 
 
 @dataclass
@@ -387,6 +390,8 @@ NAME_PARTICLES = frozenset(
 )
 
 
+#: The last words of a place's name that no one's name ends with: "[Cass County]*PERSON*".
+_DIVISIONS = frozenset("County Province District Township Borough Parish Municipality Prefecture Governorate".split())
 #: Words of a body's or a building's name that no one's name holds: "[Salim International]*PERSON* calls itself".
 _INSTITUTION_WORDS = frozenset(
     "International National Airport Airlines Airways Stadium University College Institute Academy Hospital "
@@ -415,10 +420,10 @@ def _doubled(name: str) -> bool:
 
 
 def _dateline_place(span: Span) -> bool:
-    """A town in capitals opening a paragraph before a comma: the dateline, not a person."""
+    """A town in capitals opening a paragraph before a comma, a colon or a dash: the dateline, not a person."""
     doc = span.doc
     at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or doc[span.start - 1].text.endswith("\n")
-    followed = span.end < len(doc) and doc[span.end].text == ","
+    followed = span.end < len(doc) and doc[span.end].text in {",", ":", "-", "–", "—", "--"}
     return span.text.isupper() and len(span.text) > 3 and at_line_start and followed
 
 
@@ -886,7 +891,8 @@ def find_entities(doc: Doc, caption_docs: Sequence[Doc] = (), name_docs: Sequenc
     raw = [
         (
             where,
-            "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC", "NORP"} and _misread_full_name(name, lone | misread)
+            "GPE" if name.split()[-1] in _DIVISIONS and type_ in {"PERSON", "ORG", "FAC", "GPE", "LOC"}
+            else "PERSON" if type_ in {"ORG", "FAC", "GPE", "LOC", "NORP"} and _misread_full_name(name, lone | misread)
             else "GPE" if type_ == "PERSON" and name in places
             else type_,
             name,
@@ -1289,7 +1295,7 @@ def _short_names(people: dict[str, _Cluster]) -> dict[str, str]:
 
 
 #: A word of a name: "Kamal", "Mensah-Addo", an initial "K." or initials written together ("RK Devan Pillai").
-_PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.|[A-Z]{1,2}")
+_PLAIN_NAME_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}]?[{_LOWER}'’]+)*|[A-Z]\.|[{_UPPER}]{{1,2}}")
 
 
 def _surname_table(people: dict[str, _Cluster]) -> dict[str, str]:

@@ -794,7 +794,11 @@ class SpeakerResolver:
             # "A second woman emailed … “…,” the woman said": the one last described so; else "the dejected
             # man recalled" stands for the person just quoted or named
             described = self._last_subject(start, head=words[-1]) if len(words) == 2 else None
-            return Speaker(described, None, start, end) if described else self._pronoun(start, end)
+            if described:
+                return Speaker(described, None, start, end)
+            salient = self._pronoun(start, end)
+            # with no one before who could be so described, the description itself ("the elderly man")
+            return salient if _is_person(salient) else Speaker(_describe(mention), None, start, end)
         if len(words) == 2 and words[0] == "the":
             # "a currency dealer from a savings bank said … “…,” the dealer said": the one described so
             described = next(
