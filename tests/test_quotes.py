@@ -1058,6 +1058,27 @@ def test_a_described_speaker_with_no_one_before_is_the_description() -> None:
     assert _quote(article, "Luckily there is").speaker.name in {"elderly man", "the elderly man"}
 
 
+def test_a_surname_the_tagger_calls_a_body_is_the_person_who_spoke_with_it() -> None:
+    article = _article(
+        "“I think it’s pretty special this year,” Holly Dewar, chairperson of the festival.\n\n"
+        "The festival opens on Friday.\n\n"
+        "“It’s an amazing story about a young boxer,” Dewar said."
+    )
+    assert _quote(article, "It’s an amazing").speaker.name == "Holly Dewar"
+
+
+def test_a_shared_surname_named_after_the_speaker_does_not_take_her_pronoun() -> None:
+    # "Pruett is lucid" is the Lorna Pruett quoted, though a Walter Pruett is named too
+    article = _article(
+        "Perched in her chair, 102-year-old Lorna Pruett recalls her long life.\n\n"
+        "“The first is God and then it's my coffee,” she said.\n\n"
+        "Though her hearing is not what it used to be, Pruett is lucid and articulate.\n\n"
+        "She lists her late husband, Walter Pruett, second.\n\n"
+        "“I miss my car most,” she said."
+    )
+    assert _quote(article, "I miss my car").speaker.name == "Lorna Pruett"
+
+
 def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:
     article = _article(
         'The harbour board pledged to impose further fines as a deterrent to what it called "a clear threat to '

@@ -688,9 +688,10 @@ class SpeakerResolver:
             # "the mother of Samir Dunn" speaks, not Samir Dunn
             return Speaker(_LEADING_THE.sub("", mention), None, start, end)
         entity = self._named(start, end)
-        if entity is not None and entity.type == "PERSON" and " " not in entity.name:
-            # "Tincher said" where Michelle and Taylor Tincher are both named: the Tincher who has been speaking
-            spoke = next((s for s in reversed(self.history) if (s.name or "").split()[1:][-1:] == [entity.name]), None)
+        if entity is not None and " " not in entity.name and (entity.type == "PERSON" or entity.name[:1].isupper()):
+            # "Tincher said" where Michelle and Taylor Tincher are both named: the Tincher who has been speaking;
+            # also a surname the tagger took for a body ("[Dewar]*ORG* said" after "Holly Dewar" spoke)
+            spoke = self._spoke_as(entity.name)
             if spoke is not None:
                 return Speaker(spoke.name, spoke.entity, start, end)
         if entity is not None and (" " not in entity.name or entity.type != "PERSON"):
@@ -820,6 +821,10 @@ class SpeakerResolver:
             # "the hospital said in a statement … “…,” the statement said": whoever spoke last issued it
             return Speaker(self.history[-1].name, self.history[-1].entity, start, end)
         return Speaker(_describe(mention), None, start, end)
+
+    def _spoke_as(self, surname: str) -> Speaker | None:
+        """The last speaker whose full name ends with ``surname``."""
+        return next((s for s in reversed(self.history) if (s.name or "").split()[1:][-1:] == [surname]), None)
 
     def _placed_name(self, end: int) -> bool:
         """The name whose mention ends at ``end`` follows a preposition: "of [Ungwar Dawa]", "in [Kestrel Cove]"."""
@@ -1120,12 +1125,17 @@ class SpeakerResolver:
         )
         recent = self._recent_person(start, previous, gender)
         # The last speaker wins unless another person was named since.
-        if previous is not None and (
-            recent is None
-            or recent.id == previous.entity
-            or self._spoke_after(previous, recent, start)
-            or self._leads(previous, recent, start)
-            or self._named_in_reports(previous, recent, start)
+        if (
+            previous is not None
+            and (
+                recent is None
+                or recent.id == previous.entity
+                # "Baker is lucid" of the Louise Baker quoted, where a William Baker is named too
+                or (" " not in recent.name and (previous.name or "").split()[1:][-1:] == [recent.name])
+                or self._spoke_after(previous, recent, start)
+                or self._leads(previous, recent, start)
+                or self._named_in_reports(previous, recent, start)
+            )
         ):
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
