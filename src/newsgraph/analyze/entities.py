@@ -509,19 +509,38 @@ def _with_untagged_given_names(doc: Doc, name: str) -> str:
     is written: "Param [Bir Singh]*PERSON* took charge", "Dr 'Aisake [Valu Eke]" (at most two words)."""
     text = text_of(doc)
     fullest = name
-    for match in re.finditer(_whole_words(name), text):
-        first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    for at in _occurrences(name, text):
+        before = text[max(0, at - 40) : at]
+        if not before.endswith(" ") or not before.rstrip(" ").rpartition(" ")[2].lstrip("'’")[:1].isupper():
+            continue  # no capitalised word just before: the common case, and cheap to rule out
+        first = doc.char_span(at, at + len(name), alignment_mode="expand")
         if first is None:
             continue
         lead = first.start
         while lead > 0 and first.start - lead < 2 and _leads_name(doc[lead - 1]):
             lead -= 1
-        fuller = text[doc[lead].idx : match.end()]
+        fuller = text[doc[lead].idx : at + len(name)]
         # A given name goes with its surname: "[Clondalkin] Mark Ward" is a place also written alone.
-        alone = len(re.findall(_whole_words(doc[lead].text), text)) > len(re.findall(_whole_words(fuller), text))
+        alone = len(_occurrences(doc[lead].text, text)) > len(_occurrences(fuller, text))
         if len(fuller) > len(fullest) and "\n" not in fuller and not alone:
             fullest = fuller
     return fullest
+
+
+def _occurrences(words: str, text: str) -> list[int]:
+    """Where ``words`` stand in ``text`` as whole words (a plain search: a pattern per name costs more)."""
+    found = []
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and _in_word(text[at - 1])) and not (end < len(text) and _in_word(text[end])):
+            found.append(at)
+        at = text.find(words, at + 1)
+    return found
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
 
 
 #: Titles written before a surname, as abbreviations or honorifics: "Cr", "Cllr.", "Mr".
@@ -541,10 +560,6 @@ def _titled_misread(where: int, type_: str, name: str, start: int, end: int) -> 
     ):
         return where, "PERSON", rest, end - len(rest), end
     return where, type_, name, start, end
-
-
-def _whole_words(words: str) -> str:
-    return rf"(?<![\w'’-]){re.escape(words)}(?![\w'’-])"
 
 
 def _leads_name(token: Token) -> bool:
