@@ -56,7 +56,7 @@ _TITLE_MODIFIERS = {
 }
 _GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?,?$")
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|ar|bin|ibn|abu)-", re.IGNORECASE)
-#: Capital and small letters, with those of Latin-1 and Latin Extended-A: "Ó Donnabháin", "Łukasz".
+#: Capital and small letters, with those of Latin-1 and Latin Extended-A: "Ó Briain", "Łukasz".
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
 _NAME_TOKEN = re.compile(rf"^[{_UPPER}][\w'’.-]*$")
@@ -390,7 +390,7 @@ NAME_PARTICLES = frozenset(
 )
 
 
-#: The last words of a place's name that no one's name ends with: "[Cass County]*PERSON*".
+#: The last words of a place's name that no one's name ends with: "[Tarn County]*PERSON*".
 _DIVISIONS = frozenset("County Province District Township Borough Parish Municipality Prefecture Governorate".split())
 #: Words of a body's or a building's name that no one's name holds: "[Salim International]*PERSON* calls itself".
 _INSTITUTION_WORDS = frozenset(
@@ -506,7 +506,7 @@ def _joins_name(token: Token) -> bool:
 
 def _with_untagged_given_names(doc: Doc, name: str) -> str:
     """The fullest form of a full name, with the given names the tagger left out before it wherever it
-    is written: "Param [Bir Singh]*PERSON* took charge", "Dr 'Aisake [Valu Eke]" (at most two words)."""
+    is written: "Harjeet [Bir Sandhu]*PERSON* took charge", "Dr 'Ofa [Lavaka Tonga]" (at most two words)."""
     text = text_of(doc)
     fullest = name
     for at in _occurrences(name, text):
@@ -520,7 +520,7 @@ def _with_untagged_given_names(doc: Doc, name: str) -> str:
         while lead > 0 and first.start - lead < 2 and _leads_name(doc[lead - 1]):
             lead -= 1
         fuller = text[doc[lead].idx : at + len(name)]
-        # A given name goes with its surname: "[Clondalkin] Mark Ward" is a place also written alone.
+        # A given name goes with its surname: "[Kilbarra] Mark Wade" is a place also written alone.
         alone = len(_occurrences(doc[lead].text, text)) > len(_occurrences(fuller, text))
         if len(fuller) > len(fullest) and "\n" not in fuller and not alone:
             fullest = fuller
@@ -549,7 +549,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*[’']?)?[A-Z][a-z’'-]+$")
 
 
 def _titled_misread(where: int, type_: str, name: str, start: int, end: int) -> tuple[int, str, str, int, int]:
-    """A title and a surname the tagger took for a body or a place is that person: "[Cr MacRae]*ORG*"."""
+    """A title and a surname the tagger took for a body or a place is that person: "[Cr Dunlevy]*ORG*"."""
     title, _, rest = name.partition(" ")
     if (
         type_ != "PERSON"
@@ -564,12 +564,12 @@ def _titled_misread(where: int, type_: str, name: str, start: int, end: int) -> 
 
 def _leads_name(token: Token) -> bool:
     """A given name before a full name: no English word ("[Resident] Bill Barker"), untagged or tagged a
-    person on its own ("[Mwangi] Wa Iria")."""
+    person on its own ("[Kamau] Wa Njeri")."""
     words = dictionary_words()
     return (
         token.lower_ not in words
         and not (token.lower_.endswith("s") and token.lower_[:-1] in words)  # "Minister of [Lands] Ravi Perera"
-        and not token.text.isupper()  # "[MLC] Robert Borsak": a rank's or a body's letters
+        and not token.text.isupper()  # "[MLC] Rhys Varga": a rank's or a body's letters
         and token.lower_ not in PERSON_NOUNS  # "[Carer] Tina Roddy", a word WordNet lacks
         and (_joins_name(token) or token.ent_type_ == "PERSON" and token.pos_ == "PROPN")
         and not is_title_token(token)

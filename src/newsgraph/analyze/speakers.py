@@ -690,7 +690,7 @@ class SpeakerResolver:
         entity = self._named(start, end)
         if entity is not None and " " not in entity.name and (entity.type == "PERSON" or entity.name[:1].isupper()):
             # "Tincher said" where Michelle and Taylor Tincher are both named: the Tincher who has been speaking;
-            # also a surname the tagger took for a body ("[Dewar]*ORG* said" after "Holly Dewar" spoke)
+            # also a surname the tagger took for a body ("[Dewhurst]*ORG* said" after "Nessa Dewhurst" spoke)
             spoke = self._spoke_as(entity.name)
             if spoke is not None:
                 return Speaker(spoke.name, spoke.entity, start, end)
@@ -806,7 +806,7 @@ class SpeakerResolver:
                 (h.name for h in reversed(self.history) if h.entity is None and _description_head(h.name) == words[1]),
                 None,
             )
-            # ("One Johannesburg-based analyst said" describes too: its head is a common noun)
+            # ("One Harbourton-based analyst said" describes too: its head is a common noun)
             if described is not None and (
                 described[:1].islower()
                 or (_description_head(described, lower=False).islower() and not _LEADING_THE.match(described))
@@ -1130,7 +1130,7 @@ class SpeakerResolver:
             and (
                 recent is None
                 or recent.id == previous.entity
-                # "Baker is lucid" of the Louise Baker quoted, where a William Baker is named too
+                # "Pruett is lucid" of the Lorna Pruett quoted, where a Walter Pruett is named too
                 or (" " not in recent.name and (previous.name or "").split()[1:][-1:] == [recent.name])
                 or self._spoke_after(previous, recent, start)
                 or self._leads(previous, recent, start)
