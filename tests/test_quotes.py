@@ -1060,11 +1060,11 @@ def test_a_described_speaker_with_no_one_before_is_the_description() -> None:
 
 def test_a_surname_the_tagger_calls_a_body_is_the_person_who_spoke_with_it() -> None:
     article = _article(
-        "“I think it’s pretty special this year,” Nessa Dewhurst, chairperson of the festival.\n\n"
+        "“I think it’s pretty special this year,” Holly Dewal, chairperson of the festival.\n\n"
         "The festival opens on Friday.\n\n"
-        "“It’s an amazing story about a young boxer,” Dewhurst said."
+        "“It’s an amazing story about a young boxer,” Dewal said."
     )
-    assert _quote(article, "It’s an amazing").speaker.name == "Nessa Dewhurst"
+    assert _quote(article, "It’s an amazing").speaker.name == "Holly Dewal"
 
 
 def test_a_shared_surname_named_after_the_speaker_does_not_take_her_pronoun() -> None:

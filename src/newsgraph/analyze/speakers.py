@@ -690,7 +690,7 @@ class SpeakerResolver:
         entity = self._named(start, end)
         if entity is not None and " " not in entity.name and (entity.type == "PERSON" or entity.name[:1].isupper()):
             # "Tincher said" where Michelle and Taylor Tincher are both named: the Tincher who has been speaking;
-            # also a surname the tagger took for a body ("[Dewhurst]*ORG* said" after "Nessa Dewhurst" spoke)
+            # also a surname the tagger took for a body ("[Dewal]*ORG* said" after "Holly Dewal" spoke)
             spoke = self._spoke_as(entity.name)
             if spoke is not None:
                 return Speaker(spoke.name, spoke.entity, start, end)
