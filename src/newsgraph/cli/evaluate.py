@@ -1,6 +1,6 @@
 """``newsgraph eval ...``: score newsgraph against public benchmarks.
 
-Each benchmark is one subcommand on the ``eval`` group (``zyte``, ``polnear``, ``quotes-seed``,
+Each benchmark is one subcommand on the ``eval`` group (``zyte``, ``polnear``, ``quotes-seed``, ``pages``,
 ``tempeval``) and prints the library's result dict as JSON (all but ``zyte`` print a short summary
 unless given ``--json``). The floors each must keep are pinned in ``evaluate/floors.json``.
 """
@@ -106,6 +106,40 @@ def quotes_seed(data_dir: Path, as_json: bool) -> None:
     for miss in result["misses"]:
         stretch = " (stretch)" if miss["stretch"] else ""
         click.echo(f"- article {miss['article']}{stretch}: {miss['text'][:70]!r}: {'; '.join(miss['problems'])}")
+
+
+@eval_group.command("pages")
+@click.option(
+    "--data",
+    "data_dirs",
+    required=True,
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of pages (NAME.txt) with their annotations (NAME.gold.json); give it once per folder.",
+)
+@click.option("--misses", "show_misses", is_flag=True, help="List every miss, not only the totals.")
+@json_option
+@translate_errors
+def pages(data_dirs: tuple[Path, ...], show_misses: bool, as_json: bool) -> None:
+    """Direct quotes and speakers on hand-annotated real pages: precision, recall, speaker accuracy."""
+    from newsgraph.evaluate.pages import evaluate_pages  # spaCy loads only when this command runs
+
+    result = evaluate_pages(data_dirs)
+    if as_json:
+        _echo_json(result)
+        return
+    click.echo(
+        f"{result['pages']} pages: direct quotes P {result['direct_precision']:.3f} R {result['direct_recall']:.3f}"
+        f" ({result['found']} found, {result['false_positives']} false positives, {result['missed']} missed);"
+        f" speaker {result['strict']}/{result['speakers']} = {result['speaker_strict']:.3f}"
+        f" (looser: {result['looser']} = {result['speaker_looser']:.3f})"
+    )
+    for miss in result["misses"] if show_misses else ():
+        wanted = f" | gold {miss['gold']}" if "gold" in miss else ""
+        got = f" | got {miss['got']}" if "got" in miss else ""
+        click.echo(f"- {miss['problem']}: {Path(miss['page']).name}: {miss['text'][:60]!r}{wanted}{got}")
+    for error in result["errors"]:
+        click.echo(f"error: {error}", err=True)
 
 
 @eval_group.command("tempeval")
