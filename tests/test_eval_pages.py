@@ -84,8 +84,8 @@ def test_a_broken_annotation_is_reported_and_the_other_pages_still_count(tmp_pat
 def test_the_command_prints_totals_and_misses() -> None:
     out = CliRunner().invoke(cli, ["eval", "pages", "--data", str(PAGES), "--misses"])
     assert out.exit_code == 0, out.output
-    assert "1 pages: direct quotes P 1.000 R 1.000" in out.output
-    assert "speaker 4/5 = 0.800" in out.output
+    assert "1 pages: direct quotes P 1.0000 R 1.0000" in out.output
+    assert "speaker 4/5 = 0.8000" in out.output
     assert "gold ferry deckhand" in out.output
     as_json = json.loads(CliRunner().invoke(cli, ["eval", "pages", "--data", str(PAGES), "--json"]).output)
     assert as_json["strict"] == 4

@@ -1779,6 +1779,8 @@ def test_a_manner_of_speaking_attributes_a_quote(cue: str) -> None:
         ("Skipper Tane Whitmore", "Tane Whitmore"),
         ("GP Mika Nasser", "Mika Nasser"),
         ("Climatologist Elsa Bruin", "Elsa Bruin"),
+        ("Brig Sipho Mokoena", "Sipho Mokoena"),  # a rank cut short with no full stop
+        ("Garda Ciarán Dolan", "Ciarán Dolan"),  # an Irish police officer's rank
     ],
 )
 def test_a_priests_style_or_a_carers_trade_is_not_part_of_the_name(written: str, name: str) -> None:

@@ -68,7 +68,7 @@ ROLE_NOUNS = [
     "lock", "flanker", "fly-half", "scrum-half", "fullback",
     # police and military ranks as British and Irish papers abbreviate them, with no full stop
     "supt", "supt.", "sgt", "insp", "det", "dci", "dc", "ds", "pc", "pcso", "gda", "comdt", "capt", "capt.",
-    "lt", "col", "gen", "cmdr", "cmdr.", "cpl", "cpl.", "corporal", "brigadier", "brig.", "maj.",
+    "lt", "col", "gen", "cmdr", "cmdr.", "cpl", "cpl.", "corporal", "brigadier", "brig", "brig.", "maj.", "garda",
     # police ranks as South Asian and Caribbean papers write them; a coroner and a coordinator
     "dsp", "asp", "ssp", "dig", "igp", "coroner", "coordinator", "co-ordinator",
     # the head of a Canadian rural municipality; the chair of an Irish council

@@ -129,10 +129,10 @@ def pages(data_dirs: tuple[Path, ...], show_misses: bool, as_json: bool) -> None
         _echo_json(result)
         return
     click.echo(
-        f"{result['pages']} pages: direct quotes P {result['direct_precision']:.3f} R {result['direct_recall']:.3f}"
+        f"{result['pages']} pages: direct quotes P {result['direct_precision']:.4f} R {result['direct_recall']:.4f}"
         f" ({result['found']} found, {result['false_positives']} false positives, {result['missed']} missed);"
-        f" speaker {result['strict']}/{result['speakers']} = {result['speaker_strict']:.3f}"
-        f" (looser: {result['looser']} = {result['speaker_looser']:.3f})"
+        f" speaker {result['strict']}/{result['speakers']} = {result['speaker_strict']:.4f}"
+        f" (looser: {result['looser']} = {result['speaker_looser']:.4f})"
     )
     for miss in result["misses"] if show_misses else ():
         wanted = f" | gold {miss['gold']}" if "gold" in miss else ""
