@@ -824,7 +824,7 @@ class SpeakerResolver:
 
     def _spoke_as(self, surname: str) -> Speaker | None:
         """The last speaker whose full name ends with ``surname``."""
-        return next((s for s in reversed(self.history) if (s.name or "").split()[1:][-1:] == [surname]), None)
+        return next((s for s in reversed(self.history) if _has_surname(s.name, surname)), None)
 
     def _placed_name(self, end: int) -> bool:
         """The name whose mention ends at ``end`` follows a preposition: "of [Ungwar Dawa]", "in [Kestrel Cove]"."""
@@ -1125,17 +1125,14 @@ class SpeakerResolver:
         )
         recent = self._recent_person(start, previous, gender)
         # The last speaker wins unless another person was named since.
-        if (
-            previous is not None
-            and (
-                recent is None
-                or recent.id == previous.entity
-                # "Pruett is lucid" of the Lorna Pruett quoted, where a Walter Pruett is named too
-                or (" " not in recent.name and (previous.name or "").split()[1:][-1:] == [recent.name])
-                or self._spoke_after(previous, recent, start)
-                or self._leads(previous, recent, start)
-                or self._named_in_reports(previous, recent, start)
-            )
+        if previous is not None and (
+            recent is None
+            or recent.id == previous.entity
+            # "Pruett is lucid" of the Lorna Pruett quoted, where a Walter Pruett is named too
+            or (" " not in recent.name and _has_surname(previous.name, recent.name))
+            or self._spoke_after(previous, recent, start)
+            or self._leads(previous, recent, start)
+            or self._named_in_reports(previous, recent, start)
         ):
             return Speaker(previous.name, previous.entity, start, end)
         if recent is not None:
@@ -1503,6 +1500,11 @@ def _is_person(speaker: Speaker) -> bool:
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in BODY_NOUNS:
         return True  # a full name the tagger missed: "Moses Okello"
     return _person_word(_description_head(speaker.name))
+
+
+def _has_surname(name: str | None, surname: str) -> bool:
+    """``name`` is a full name ending in ``surname``: "Lorna Pruett" has "Pruett"."""
+    return (name or "").split()[1:][-1:] == [surname]
 
 
 def _description_head(name: str | None, lower: bool = True) -> str:
