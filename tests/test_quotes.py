@@ -1079,6 +1079,17 @@ def test_a_shared_surname_named_after_the_speaker_does_not_take_her_pronoun() ->
     assert _quote(article, "I miss my car").speaker.name == "Lorna Pruett"
 
 
+@pytest.mark.parametrize(("lead", "speaker"), [("The mayor", "Ines Aalto"), ("The deputy mayor", None)])
+def test_the_holder_of_a_role_of_a_place_is_the_one_person_titled_so(lead: str, speaker: str | None) -> None:
+    article = _article(
+        f"{lead} of Kestrel Bay on Monday rejected calls to delay the vote, saying the town had "
+        "“waited eleven years, which is long enough for anyone.”\n\n"
+        "Mayor Ines Aalto told reporters that the costs had been checked twice."
+    )
+    name = _quote(article, "waited eleven years").speaker.name
+    assert name == speaker if speaker else name != "Ines Aalto"
+
+
 def test_what_it_called_inside_a_report_is_the_reporters_naming() -> None:
     article = _article(
         'The harbour board pledged to impose further fines as a deterrent to what it called "a clear threat to '

@@ -450,6 +450,8 @@ def _phrase(head: Token) -> list[Token]:
         # "highly-placed": a word joined by a hyphen is part of the word it joins
         hyphened = not child.whitespace_ and child.i + 1 < len(child.doc) and child.doc[child.i + 1].tag_ == "HYPH"
         kept = child.dep_ in _KEEP or child.tag_ == "HYPH" or measure or hyphened
+        # "The mayor of Port Halden [on Wednesday] rejected": when is no part of who
+        kept = kept and not (child.lower_ == "on" and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree))
         if (kept or child.dep_ == "appos" and child.tag_ == "CD" and child.nbor(-1).tag_ == "HYPH") and not (
             child.dep_ == "prep" and child.i < head.i
         ):
@@ -727,6 +729,11 @@ class SpeakerResolver:
         if owned is not None:
             return Speaker(owned, None, start, end)
         described = _ROLE_ACRONYM.sub(lambda m: _ROLE_ACRONYMS[m.group(0)], mention)  # "the PM"
+        # "The mayor of Port Halden" is "the Port Halden mayor": the role last, as titles write it
+        held = _ROLE_OF_PLACE.match(described)
+        placed = held is not None and is_role_noun(held.group("role"))
+        if held is not None and placed:
+            described = f"the {held.group('where')} {held.group('role')}"
         role = role_head(described)
         of_body = _ROLE_OF_BODY.match(mention)
         if (
@@ -740,7 +747,7 @@ class SpeakerResolver:
             if body is not None:
                 return Speaker(f"{body[0]} {of_body.group('role')}", None, start, end)
         if role:
-            found = self._by_role(role, described, start) or self._restated(role, described, start)
+            found = self._by_role(role, described, start, placed) or self._restated(role, described, start)
             if found is not None:
                 return Speaker(found[0], found[1], start, end)
         bare = _bare_role(described)
@@ -1301,11 +1308,12 @@ class SpeakerResolver:
                     return entity
         return None
 
-    def _by_role(self, role: str, mention: str, position: int) -> tuple[str, str | None] | None:
+    def _by_role(self, role: str, mention: str, position: int, placed: bool = False) -> tuple[str, str | None] | None:
         """Who holds ``role``: the last-mentioned entity with that title (or, for "the ministry", the last
-        organisation), else the last unnamed speaker described by it ("the council spokesperson")."""
+        organisation), else the last unnamed speaker described by it ("the council spokesperson");
+        ``placed`` for a role written as held of a place ("The mayor of Port Halden")."""
         qualifier = [w.lower() for w in mention.split()[1:-1]]
-        found = self._body(role, position) if role in BODY_NOUNS else self._titled(role, qualifier, position)
+        found = self._body(role, position) if role in BODY_NOUNS else self._titled(role, qualifier, position, placed)
         if found is not None:
             return found
         for speaker in reversed(self.history):
@@ -1314,8 +1322,11 @@ class SpeakerResolver:
                 return speaker.name or "", speaker.entity
         return None
 
-    def _titled(self, role: str, qualifier: list[str], position: int) -> tuple[str, str | None] | None:
-        """The person last named with ``role`` in a title, else the first named so after ``position``."""
+    def _titled(
+        self, role: str, qualifier: list[str], position: int, placed: bool = False
+    ) -> tuple[str, str | None] | None:
+        """The person last named with ``role`` in a title, else the first named so after ``position``, else,
+        for a role written as held of a place ("The mayor of Port Halden"), the one person the article titles so."""
         candidates = [
             (s, entity)
             for s, _, entity in self.entities.mentions_before(position)
@@ -1338,6 +1349,12 @@ class SpeakerResolver:
         ]
         if later:
             entity = min(later, key=lambda c: c[0])[1]
+            return entity.name, entity.id
+        # "The mayor of Port Halden rejected …" before "Mayor Elena Voss told …": the one person the
+        # article ever titles so, where the mention's place is no part of the title ("the deputy mayor" is not)
+        holders = {e.id: e for e in self.entities.entities if any(role in _spelled_out(t) for t in e.titles)}
+        if len(holders) == 1 and placed:
+            (entity,) = holders.values()
             return entity.name, entity.id
         return None
 
@@ -1418,6 +1435,12 @@ def _subject_role(token: Token) -> str | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return "main" if verb.dep_ == "ROOT" else "sub"
+
+
+#: A role held for a named place or body: "The mayor of Port Halden", "the governor of Lagos State".
+_ROLE_OF_PLACE = re.compile(
+    r"^(?:[Tt]he|[Aa]n?)\s+(?P<role>[a-z][a-z-]+)\s+of\s+(?P<where>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$"
+)
 
 
 def _says_all(title: str, role: str, qualifier: list[str]) -> bool:
